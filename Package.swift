@@ -1,0 +1,58 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "cardbatch",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "cardbatch", targets: ["cardbatch"]),
+        .library(name: "CardBatchPipeline", targets: ["CardBatchPipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        // C libraries, each wrapped once (in CardBatchNative).
+        .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
+        .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+
+        // Pure core: models, rules, findings, configuration. No files, no C, no clock.
+        .target(name: "CardBatchCore"),
+        // Small safe Swift types over the C libraries.
+        .target(name: "CardBatchNative", dependencies: ["CLibZip", "CLibXML2", "CTurboJPEG", "CLibCrypto"]),
+        // Reading a bundle: safe ZIP intake, roster parsing, photo and letter facts.
+        .target(name: "CardBatchIntake", dependencies: [
+            "CardBatchCore", "CardBatchNative", .product(name: "CSV", package: "CSV.swift"),
+        ], resources: [.copy("Resources/roster.xsd")]),
+        // Writing results: atomic files, reports, accepted records, manifest.
+        .target(name: "CardBatchOutput", dependencies: [
+            "CardBatchCore", "CardBatchNative", .product(name: "CSV", package: "CSV.swift"),
+        ], resources: [.copy("Resources/records.xsd")]),
+        // Bundles in, outputs out; concurrency lives here.
+        .target(name: "CardBatchPipeline", dependencies: ["CardBatchCore", "CardBatchIntake", "CardBatchOutput", "CardBatchNative"]),
+        .executableTarget(name: "cardbatch", dependencies: [
+            "CardBatchPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // Builds samples/ and benchmark bundles with the same libraries the product links.
+        .executableTarget(name: "cardbatch-samples", dependencies: [
+            "CardBatchNative", "CardBatchCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .target(name: "CardBatchTestSupport", dependencies: ["CardBatchNative", "CardBatchCore"], path: "Tests/CardBatchTestSupport"),
+        .testTarget(name: "CardBatchCoreTests", dependencies: ["CardBatchCore"]),
+        .testTarget(name: "CardBatchNativeTests", dependencies: ["CardBatchNative", "CardBatchTestSupport"]),
+        .testTarget(name: "CardBatchIntakeTests", dependencies: ["CardBatchIntake", "CardBatchTestSupport", "CardBatchCore"]),
+        .testTarget(name: "CardBatchEndToEndTests", dependencies: ["CardBatchPipeline", "CardBatchTestSupport", "CardBatchNative"]),
+    ]
+)
+
+// Shared compiler settings, applied to every target at once.
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.swiftLanguageMode(.v6))
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    target.swiftSettings = settings
+}

@@ -1,0 +1,106 @@
+/// Every threshold and limit an outlet may change without rebuilding. Defaults follow the issuance
+/// process; a JSON file (`--config FILE`) overrides any subset of keys, and keys it does not name keep
+/// their defaults. `cardbatch config` prints the effective values.
+public struct Configuration: Sendable, Codable, Equatable {
+    public var photo = PhotoLimits()
+    public var archive = ArchiveLimits()
+    public var roster = RosterLimits()
+    public var output = OutputSettings()
+
+    public init() {}
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        photo = try c.decodeIfPresent(PhotoLimits.self, forKey: .photo) ?? PhotoLimits()
+        archive = try c.decodeIfPresent(ArchiveLimits.self, forKey: .archive) ?? ArchiveLimits()
+        roster = try c.decodeIfPresent(RosterLimits.self, forKey: .roster) ?? RosterLimits()
+        output = try c.decodeIfPresent(OutputSettings.self, forKey: .output) ?? OutputSettings()
+    }
+}
+
+/// The photo specification of the issuance process, section (III).
+public struct PhotoLimits: Sendable, Codable, Equatable {
+    /// "Size: 40K–100K bytes". 40 K read as 40 × 1024 = 40,960 and 100 K read as 100,000 are the
+    /// window that both the binary and the decimal reading accept; both edges are inclusive.
+    public var minBytes = 40_960
+    public var maxBytes = 100_000
+    /// "Dimensions: 358 (width) × 441 (height) pixels".
+    public var width = 358
+    public var height = 441
+
+    public init() {}
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = PhotoLimits()
+        minBytes = try c.decodeIfPresent(Int.self, forKey: .minBytes) ?? d.minBytes
+        maxBytes = try c.decodeIfPresent(Int.self, forKey: .maxBytes) ?? d.maxBytes
+        width = try c.decodeIfPresent(Int.self, forKey: .width) ?? d.width
+        height = try c.decodeIfPresent(Int.self, forKey: .height) ?? d.height
+    }
+}
+
+/// Caps that keep a hostile archive within bounded memory, disk and time. They are checked against
+/// the declared sizes before anything is inflated and again against the bytes actually inflated.
+public struct ArchiveLimits: Sendable, Codable, Equatable {
+    public var maxEntries = 20_000
+    public var maxEntryBytes = 32 * 1024 * 1024
+    public var maxTotalBytes = 2 * 1024 * 1024 * 1024
+    /// Uncompressed ÷ compressed size above which an entry is treated as a zip bomb, once it is
+    /// larger than `ratioFloorBytes` (small files of repeated bytes compress legitimately well).
+    public var maxCompressionRatio = 100
+    public var ratioFloorBytes = 1024 * 1024
+    /// The roster is read into memory to be parsed, so it has its own, smaller cap.
+    public var maxRosterBytes = 16 * 1024 * 1024
+    /// The authorization letter is read whole to identify it.
+    public var maxLetterBytes = 20 * 1024 * 1024
+
+    public init() {}
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = ArchiveLimits()
+        maxEntries = try c.decodeIfPresent(Int.self, forKey: .maxEntries) ?? d.maxEntries
+        maxEntryBytes = try c.decodeIfPresent(Int.self, forKey: .maxEntryBytes) ?? d.maxEntryBytes
+        maxTotalBytes = try c.decodeIfPresent(Int.self, forKey: .maxTotalBytes) ?? d.maxTotalBytes
+        maxCompressionRatio = try c.decodeIfPresent(Int.self, forKey: .maxCompressionRatio) ?? d.maxCompressionRatio
+        ratioFloorBytes = try c.decodeIfPresent(Int.self, forKey: .ratioFloorBytes) ?? d.ratioFloorBytes
+        maxRosterBytes = try c.decodeIfPresent(Int.self, forKey: .maxRosterBytes) ?? d.maxRosterBytes
+        maxLetterBytes = try c.decodeIfPresent(Int.self, forKey: .maxLetterBytes) ?? d.maxLetterBytes
+    }
+}
+
+public struct RosterLimits: Sendable, Codable, Equatable {
+    /// Longest value any roster field may hold, in characters.
+    public var maxFieldLength = 200
+    /// Most employees one bundle may list.
+    public var maxEmployees = 10_000
+
+    public init() {}
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = RosterLimits()
+        maxFieldLength = try c.decodeIfPresent(Int.self, forKey: .maxFieldLength) ?? d.maxFieldLength
+        maxEmployees = try c.decodeIfPresent(Int.self, forKey: .maxEmployees) ?? d.maxEmployees
+    }
+}
+
+public struct OutputSettings: Sendable, Codable, Equatable {
+    /// Permission bits of every file cardbatch writes, as an octal string. Owner-only by default,
+    /// because outputs hold names and passport numbers.
+    public var fileMode = "0600"
+    public var directoryMode = "0700"
+
+    public init() {}
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = OutputSettings()
+        fileMode = try c.decodeIfPresent(String.self, forKey: .fileMode) ?? d.fileMode
+        directoryMode = try c.decodeIfPresent(String.self, forKey: .directoryMode) ?? d.directoryMode
+    }
+
+    public var fileModeBits: UInt16? { UInt16(fileMode, radix: 8) }
+    public var directoryModeBits: UInt16? { UInt16(directoryMode, radix: 8) }
+}

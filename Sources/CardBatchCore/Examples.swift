@@ -1,0 +1,51 @@
+/// Valid example values that rule examples start from and change one thing of.
+public enum Example {
+    public static let record = EmployeeRecord(row: 1, line: 2, format: .csv, values: [
+        .surname: "MARTIN", .givenNames: "CLAIRE ANNE", .chineseName: "马克莱", .sex: "F",
+        .dateOfBirth: "1988-04-12", .nationality: "FRA", .passportNumber: "19AB12345",
+        .passportExpiry: "2031-06-30", .workPermitNumber: "FWP3100202611250001",
+        .workPermitExpiry: "2027-12-31", .photo: "photos/martin.jpg",
+    ])
+
+    public static let photo = PhotoFacts(
+        entry: "photos/martin.jpg", byteCount: 61_234, signature: .jpeg,
+        jpeg: JPEGFacts(width: 358, height: 441, components: 3, colorspace: "YCbCr")
+    )
+
+    public static let employee = EmployeeSubject(record: record, photo: photo)
+
+    public static func employee(_ change: (inout EmployeeSubject) -> Void) -> EmployeeSubject {
+        var subject = employee
+        change(&subject)
+        return subject
+    }
+
+    public static func employee(_ field: RosterField, _ value: String) -> EmployeeSubject {
+        employee { $0.record[field] = value }
+    }
+
+    public static func photo(_ change: (inout PhotoFacts) -> Void) -> EmployeeSubject {
+        employee { subject in
+            var photo = Example.photo
+            change(&photo)
+            subject.photo = photo
+        }
+    }
+
+    public static let header = RosterHeader(values: [
+        .employerName: "Shanghai Lumen Optics Co., Ltd.", .employerCreditCode: "91310115MA1K4LXX3B",
+        .staffName: "王芳", .staffIDType: "resident-id-card", .staffIDNumber: "110101199003074514",
+        .staffPhone: "+86 21 5080 1234", .letterFile: "authorization.pdf", .letterDate: "2026-11-02",
+    ], line: 2)
+
+    public static let bundle = BundleFacts(
+        rosterFormat: .csv, header: header, employeeCount: 20,
+        letter: LetterFacts(entry: "authorization.pdf", byteCount: 1_800, signature: .pdf)
+    )
+
+    public static func bundle(_ change: (inout BundleFacts) -> Void) -> BundleFacts {
+        var facts = bundle
+        change(&facts)
+        return facts
+    }
+}

@@ -1,0 +1,27 @@
+/// The nationality codes of ICAO Doc 9303 Part 3: the ISO 3166-1 alpha-3 codes plus the codes ICAO
+/// adds for itself (`D` for Germany, British nationals' variants, UN documents, stateless persons and
+/// refugees, international organisations).
+public enum NationalityCodes {
+    public static let iso3166Alpha3: Set<String> = Set("""
+    ABW AFG AGO AIA ALA ALB AND ARE ARG ARM ASM ATA ATF ATG AUS AUT AZE BDI BEL BEN BES BFA BGD BGR BHR BHS \
+    BIH BLM BLR BLZ BMU BOL BRA BRB BRN BTN BVT BWA CAF CAN CCK CHE CHL CHN CIV CMR COD COG COK COL COM CPV \
+    CRI CUB CUW CXR CYM CYP CZE DEU DJI DMA DNK DOM DZA ECU EGY ERI ESH ESP EST ETH FIN FJI FLK FRA FRO FSM \
+    GAB GBR GEO GGY GHA GIB GIN GLP GMB GNB GNQ GRC GRD GRL GTM GUF GUM GUY HKG HMD HND HRV HTI HUN IDN IMN \
+    IND IOT IRL IRN IRQ ISL ISR ITA JAM JEY JOR JPN KAZ KEN KGZ KHM KIR KNA KOR KWT LAO LBN LBR LBY LCA LIE \
+    LKA LSO LTU LUX LVA MAC MAF MAR MCO MDA MDG MDV MEX MHL MKD MLI MLT MMR MNE MNG MNP MOZ MRT MSR MTQ MUS \
+    MWI MYS MYT NAM NCL NER NFK NGA NIC NIU NLD NOR NPL NRU NZL OMN PAK PAN PCN PER PHL PLW PNG POL PRI PRK \
+    PRT PRY PSE PYF QAT REU ROU RUS RWA SAU SDN SEN SGP SGS SHN SJM SLB SLE SLV SMR SOM SPM SRB SSD STP SUR \
+    SVK SVN SWE SWZ SXM SYC SYR TCA TCD TGO THA TJK TKL TKM TLS TON TTO TUN TUR TUV TWN TZA UGA UKR UMI URY \
+    USA UZB VAT VCT VEN VGB VIR VNM VUT WLF WSM YEM ZAF ZMB ZWE
+    """.split(separator: " ").map(String.init))
+
+    /// Codes ICAO 9303 Part 3 defines beyond ISO 3166-1.
+    public static let icaoAdditions: Set<String> = [
+        "D", "GBD", "GBN", "GBO", "GBP", "GBS", "UNO", "UNA", "UNK", "XXA", "XXB", "XXC", "XXX", "RKS",
+        "EUE", "XOM", "XPO", "XBA", "XIM", "XCC", "XCE", "XCO", "XEC", "XES", "XMP", "XDC",
+    ]
+
+    public static let all: Set<String> = iso3166Alpha3.union(icaoAdditions)
+
+    public static func isValid(_ code: String) -> Bool { all.contains(code) }
+}

@@ -1,0 +1,42 @@
+/// The fixed facts of one rule. The identifier is part of the public contract (reports, `explain`,
+/// configuration) and never changes once shipped; it is written out, never derived from a type name.
+public struct RuleDescription: Sendable, Hashable {
+    public let identifier: String
+    public let severity: Severity
+    public let scope: RuleScope
+    /// English and Chinese one-line titles, as `cardbatch rules` lists them.
+    public let title: LocalizedText
+    /// What the rule checks and why, citing the issuance process where it applies.
+    public let rationale: String
+
+    public init(identifier: String, severity: Severity, scope: RuleScope, title: LocalizedText, rationale: String) {
+        self.identifier = identifier
+        self.severity = severity
+        self.scope = scope
+        self.title = title
+        self.rationale = rationale
+    }
+
+    /// Builds a finding of this rule. Every finding in the tool is made here, so identifier, severity
+    /// and scope can never disagree with the rule's description.
+    public func finding(
+        at location: Location,
+        field: String? = nil,
+        value: String? = nil,
+        expected: String? = nil,
+        en: String,
+        zh: String,
+        severity override: Severity? = nil
+    ) -> Finding {
+        Finding(
+            rule: identifier,
+            severity: override ?? severity,
+            scope: scope,
+            location: location,
+            field: field,
+            value: value,
+            expected: expected,
+            message: LocalizedText(en: en, zh: zh)
+        )
+    }
+}

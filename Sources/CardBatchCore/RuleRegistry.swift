@@ -1,0 +1,51 @@
+/// Every rule cardbatch applies, grouped by what it judges. Adding a rule means adding its type
+/// here; a test fails for a rule type that is defined but not registered, and for a duplicate identifier.
+public enum RuleRegistry {
+    /// Changes whenever a rule is added, removed, or changes meaning; printed in every report so a
+    /// result can be traced to the rules that made it.
+    public static let ruleSetVersion = "2026.11.1"
+
+    public static let archiveEntryRules: [any Rule<ArchiveEntryFacts>] = [
+        ZipPathRule(), ZipEntryKindRule(), ZipEncryptedRule(), ZipEntrySizeRule(), ZipCompressionRatioRule(), ZipNameEncodingRule(),
+    ]
+    public static let archiveRules: [any Rule<ArchiveFacts>] = [ZipEntryCountRule(), ZipTotalSizeRule(), ZipDuplicateNameRule()]
+    public static let inflationRules: [any Rule<InflationFacts>] = [ZipInflatedSizeRule(), ZipEntryCorruptRule()]
+    /// Rules over the bundle's contract names (where is the roster).
+    public static let layoutRules: [any Rule<[String]>] = [RosterMissingRule(), RosterMultipleRule()]
+    public static let bundleRules: [any Rule<BundleFacts>] = [
+        RosterEmptyRule(), RosterTooManyEmployeesRule(), EmployerRequiredFieldRule(), EmployerStaffIDTypeRule(),
+        EmployerFieldLengthRule(), LetterMissingRule(), LetterFormatRule(), LetterDateRule(), BundleUnreferencedFileRule(),
+    ]
+    public static let employeeRules: [any Rule<EmployeeSubject>] = [
+        EmployeeRequiredFieldRule(), EmployeeFieldLengthRule(), EmployeeDateRule(), EmployeeNationalityRule(),
+        EmployeePassportNumberRule(), EmployeePassportExpiredRule(), EmployeeSexRule(),
+        PhotoMissingRule(), PhotoFormatRule(), PhotoColorRule(), PhotoDimensionsRule(), PhotoFileSizeRule(),
+    ]
+    /// Rules over all employees at once (duplicates).
+    public static let rosterRules: [any Rule<[EmployeeRecord]>] = [EmployeeDuplicatePassportRule()]
+    /// Rules detected where the bytes are read, with no pure check of their own.
+    public static let detectedRules: [any RuleDescribing.Type] = [
+        BundleUnreadableRule.self, RosterEncodingRule.self, RosterSyntaxRule.self, RosterSchemaRule.self,
+        RosterDTDRule.self, RosterEmployerConsistencyRule.self,
+    ]
+
+    /// Every rule type, checked or detected.
+    public static var allTypes: [any RuleDescribing.Type] {
+        let checked: [any RuleDescribing] = archiveEntryRules + archiveRules + inflationRules + layoutRules
+            + bundleRules + employeeRules + rosterRules
+        return checked.map { type(of: $0) } + detectedRules
+    }
+
+    /// Every rule's description, sorted by identifier.
+    public static var all: [RuleDescription] {
+        allTypes.map { $0.description }.sorted { $0.identifier < $1.identifier }
+    }
+
+    public static func description(of identifier: String) -> RuleDescription? {
+        all.first { $0.identifier == identifier }
+    }
+
+    public static func run<S>(_ rules: [any Rule<S>], on subject: S, in context: RuleContext) -> [Finding] {
+        rules.flatMap { $0.check(subject, in: context) }
+    }
+}

@@ -1,0 +1,40 @@
+/// Refuses two entries whose names are equal, or equal but for letter case or Unicode normalisation:
+/// unpacked on Windows or macOS one would silently replace the other.
+public struct ZipDuplicateNameRule: Rule {
+    public static let description = RuleDescription(
+        identifier: "zip.duplicate-name", severity: .error, scope: .bundle,
+        title: LocalizedText(en: "No two entries share a name, even by letter case", zh: "不得有同名文件（不区分大小写）"),
+        rationale: "With two entries named Photos/A.jpg and photos/a.jpg, which photo belongs to the employee depends on the unpacking tool. The roster must point at exactly one file."
+    )
+    public init() {}
+
+    public func check(_ archive: ArchiveFacts, in context: RuleContext) -> [Finding] {
+        var firstByKey: [String: String] = [:]
+        var findings: [Finding] = []
+        for entry in archive.entries where entry.kind != .directory {
+            // Swift compares String by canonical equivalence, so NFC and NFD spellings collide too.
+            let key = entry.name.lowercased()
+            if let first = firstByKey[key] {
+                findings.append(Self.description.finding(
+                    at: Location(bundle: context.bundle, entry: entry.name), value: entry.name, expected: "a name no other entry has",
+                    en: "Entries \"\(first)\" and \"\(entry.name)\" have the same name (ignoring letter case). Keep one of them.",
+                    zh: "文件 \"\(first)\" 与 \"\(entry.name)\" 重名（不区分大小写）。请只保留一个。"
+                ))
+            } else {
+                firstByKey[key] = entry.name
+            }
+        }
+        return findings
+    }
+
+    public static var examples: RuleExamples<ArchiveFacts> {
+        RuleExamples(
+            triggering: [
+                ArchiveFacts(entries: [ArchiveEntryFacts(name: "a.jpg"), ArchiveEntryFacts(name: "a.jpg")]),
+                ArchiveFacts(entries: [ArchiveEntryFacts(name: "Photos/A.JPG"), ArchiveEntryFacts(name: "photos/a.jpg")]),
+                ArchiveFacts(entries: [ArchiveEntryFacts(name: "Jos\u{E9}.jpg"), ArchiveEntryFacts(name: "Jose\u{301}.jpg")]),
+            ],
+            passing: [ArchiveFacts(entries: [ArchiveEntryFacts(name: "a.jpg"), ArchiveEntryFacts(name: "b.jpg")])]
+        )
+    }
+}
