@@ -1,0 +1,116 @@
+import CLibZip
+import Foundation
+
+/// What the central directory holds for one entry, raw: names as bytes, the Unix mode if any.
+public struct ZipEntryInfo: Sendable {
+    public let index: Int
+    /// The name exactly as stored.
+    public let rawName: [UInt8]
+    /// True when the entry carries the UTF-8 flag (general purpose bit 11).
+    public let isFlaggedUTF8: Bool
+    public let uncompressedSize: UInt64
+    public let compressedSize: UInt64
+    public let isEncrypted: Bool
+    /// `st_mode` bits when the entry was made on Unix, else nil.
+    public let unixMode: UInt32?
+    /// MS-DOS directory attribute, for entries made on Windows.
+    public let isDOSDirectory: Bool
+}
+
+/// A ZIP file opened read-only through libzip. One instance belongs to one worker: libzip handles
+/// are not thread-safe, so each worker opens its own.
+public final class ZipArchive {
+    private let handle: OpaquePointer
+
+    /// Opens `path` read-only with libzip's consistency checks on.
+    /// - SeeAlso: `zip_open`
+    public init(path: String) throws(ZipError) {
+        var code: Int32 = 0
+        guard let handle = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &code) else {
+            throw ZipError.from(code: code, operation: "open")
+        }
+        self.handle = handle
+    }
+
+    deinit { zip_discard(handle) }
+
+    /// - SeeAlso: `zip_get_num_entries`
+    public var entryCount: Int { Int(zip_get_num_entries(handle, 0)) }
+
+    private func lastError(_ operation: String) -> ZipError {
+        ZipError.from(zip_get_error(handle), operation: operation)
+    }
+
+    /// Reads one entry's central directory record.
+    /// - SeeAlso: `zip_stat_index`, `zip_get_name`, `zip_file_get_external_attributes`
+    public func entry(at index: Int) throws(ZipError) -> ZipEntryInfo {
+        let i = zip_uint64_t(index)
+        var st = zip_stat_t()
+        zip_stat_init(&st)
+        guard zip_stat_index(handle, i, zip_flags_t(ZIP_FL_ENC_RAW), &st) == 0 else { throw lastError("stat") }
+        guard let raw = zip_get_name(handle, i, zip_flags_t(ZIP_FL_ENC_RAW)) else { throw lastError("name") }
+        let rawName = Array(UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw)))
+        // With ZIP_FL_ENC_STRICT libzip converts unflagged names from CP437, which changes any byte
+        // above 0x7F; a flagged name comes back unchanged. That tells the flag apart without parsing headers.
+        var flagged = rawName.allSatisfy { $0 < 0x80 }
+        if !flagged, let strict = zip_get_name(handle, i, zip_flags_t(ZIP_FL_ENC_STRICT)) {
+            flagged = strcmp(strict, raw) == 0
+        }
+        var opsys: zip_uint8_t = 0
+        var attributes: zip_uint32_t = 0
+        guard zip_file_get_external_attributes(handle, i, 0, &opsys, &attributes) == 0 else { throw lastError("attributes") }
+        let isUnix = opsys == zip_uint8_t(ZIP_OPSYS_UNIX)
+        return ZipEntryInfo(
+            index: index,
+            rawName: rawName,
+            isFlaggedUTF8: flagged,
+            uncompressedSize: st.size,
+            compressedSize: st.comp_size,
+            isEncrypted: st.encryption_method != UInt16(ZIP_EM_NONE),
+            unixMode: isUnix && (attributes >> 16) != 0 ? attributes >> 16 : nil,
+            isDOSDirectory: !isUnix && attributes & 0x10 != 0
+        )
+    }
+
+    /// Streams the inflated bytes of entry `index` to `body` in chunks, stopping as soon as more than
+    /// `limit` bytes have come out. Memory stays at one 64 KiB buffer whatever the entry claims.
+    /// libzip checks the CRC at the end of the entry and reports a mismatch as a read error.
+    /// - SeeAlso: `zip_fopen_index`, `zip_fread`
+    public func stream(index: Int, limit: UInt64, _ body: (UnsafeRawBufferPointer) -> Void) -> StreamOutcome {
+        guard let file = zip_fopen_index(handle, zip_uint64_t(index), 0) else {
+            return StreamOutcome(inflatedBytes: 0, exceededLimit: false, failure: lastError("open entry").message)
+        }
+        defer { zip_fclose(file) }
+        let chunk = 64 * 1024
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { buffer.deallocate() }
+        var total: UInt64 = 0
+        while true {
+            let n = zip_fread(file, buffer.baseAddress, zip_uint64_t(chunk))
+            if n < 0 {
+                let message = String(cString: zip_error_strerror(zip_file_get_error(file)))
+                return StreamOutcome(inflatedBytes: total, exceededLimit: false, failure: message)
+            }
+            if n == 0 { return StreamOutcome(inflatedBytes: total, exceededLimit: false, failure: nil) }
+            total += UInt64(n)
+            if total > limit { return StreamOutcome(inflatedBytes: total, exceededLimit: true, failure: nil) }
+            body(UnsafeRawBufferPointer(rebasing: buffer[0..<Int(n)]))
+        }
+    }
+
+    /// Reads a whole entry into memory, at most `limit` bytes.
+    public func read(index: Int, limit: UInt64) -> (bytes: [UInt8], outcome: StreamOutcome) {
+        var bytes: [UInt8] = []
+        let outcome = stream(index: index, limit: limit) { bytes.append(contentsOf: $0) }
+        return (bytes, outcome)
+    }
+}
+
+/// How streaming one entry ended.
+public struct StreamOutcome: Sendable, Equatable {
+    public let inflatedBytes: UInt64
+    /// Reading stopped because the entry produced more than the limit.
+    public let exceededLimit: Bool
+    /// libzip's message when inflating failed (CRC error, bad deflate data).
+    public let failure: String?
+}
