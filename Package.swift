@@ -10,7 +10,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // C libraries, each wrapped once (in CardBatchNative).
@@ -24,13 +23,9 @@ let package = Package(
         // Small safe Swift types over the C libraries.
         .target(name: "CardBatchNative", dependencies: ["CLibZip", "CLibXML2", "CTurboJPEG", "CLibCrypto"]),
         // Reading a bundle: safe ZIP intake, roster parsing, photo and letter facts.
-        .target(name: "CardBatchIntake", dependencies: [
-            "CardBatchCore", "CardBatchNative", .product(name: "CSV", package: "CSV.swift"),
-        ], resources: [.copy("Resources/roster.xsd")]),
+        .target(name: "CardBatchIntake", dependencies: ["CardBatchCore", "CardBatchNative"]),
         // Writing results: atomic files, reports, accepted records, manifest.
-        .target(name: "CardBatchOutput", dependencies: [
-            "CardBatchCore", "CardBatchNative", .product(name: "CSV", package: "CSV.swift"),
-        ], resources: [.copy("Resources/records.xsd")]),
+        .target(name: "CardBatchOutput", dependencies: ["CardBatchCore", "CardBatchNative"]),
         // Bundles in, outputs out; concurrency lives here.
         .target(name: "CardBatchPipeline", dependencies: ["CardBatchCore", "CardBatchIntake", "CardBatchOutput", "CardBatchNative"]),
         .executableTarget(name: "cardbatch", dependencies: [

@@ -8,7 +8,8 @@ public enum RuleRegistry {
     public static let archiveEntryRules: [any Rule<ArchiveEntryFacts>] = [
         ZipPathRule(), ZipEntryKindRule(), ZipEncryptedRule(), ZipEntrySizeRule(), ZipCompressionRatioRule(), ZipNameEncodingRule(),
     ]
-    public static let archiveRules: [any Rule<ArchiveFacts>] = [ZipEntryCountRule(), ZipTotalSizeRule(), ZipDuplicateNameRule()]
+    public static let entryCountRules: [any Rule<Int>] = [ZipEntryCountRule()]
+    public static let archiveRules: [any Rule<ArchiveFacts>] = [ZipTotalSizeRule(), ZipDuplicateNameRule()]
     public static let inflationRules: [any Rule<InflationFacts>] = [ZipInflatedSizeRule(), ZipEntryCorruptRule()]
     /// Rules over the bundle's contract names (where is the roster).
     public static let layoutRules: [any Rule<[String]>] = [RosterMissingRule(), RosterMultipleRule()]
@@ -26,12 +27,12 @@ public enum RuleRegistry {
     /// Rules detected where the bytes are read, with no pure check of their own.
     public static let detectedRules: [any RuleDescribing.Type] = [
         BundleUnreadableRule.self, RosterEncodingRule.self, RosterSyntaxRule.self, RosterSchemaRule.self,
-        RosterDTDRule.self, RosterEmployerConsistencyRule.self,
+        RosterDTDRule.self, RosterEmployerConsistencyRule.self, RosterTooLargeRule.self,
     ]
 
     /// Every rule type, checked or detected.
     public static var allTypes: [any RuleDescribing.Type] {
-        let checked: [any RuleDescribing] = archiveEntryRules + archiveRules + inflationRules + layoutRules
+        let checked: [any RuleDescribing] = entryCountRules + archiveEntryRules + archiveRules + inflationRules + layoutRules
             + bundleRules + employeeRules + rosterRules
         return checked.map { type(of: $0) } + detectedRules
     }

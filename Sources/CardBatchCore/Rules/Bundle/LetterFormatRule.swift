@@ -20,8 +20,8 @@ public struct LetterFormatRule: Rule {
         guard let problem = letter.structureProblem else { return [] }
         return [Self.description.finding(
             at: location, value: problem, expected: "a complete \(letter.signature.rawValue.uppercased()) file",
-            en: "The authorization letter \"\(letter.entry)\" starts like \(letter.signature.displayName) but is damaged: \(problem). Save or scan it again.",
-            zh: "授权书 \"\(letter.entry)\" 文件已损坏（\(problem)）。请重新保存或扫描。"
+            en: "The authorization letter \"\(letter.entry)\" (\(letter.signature.displayName)) cannot be used: \(problem). Save or scan it again.",
+            zh: "授权书 \"\(letter.entry)\" 无法使用（\(problem)）。请重新保存或扫描。"
         )]
     }
 

@@ -1,0 +1,170 @@
+import CardBatchCore
+import CardBatchNative
+
+/// A bundle whose archive, roster and letter passed the bundle-level rules: ready for its employees
+/// to be checked.
+public struct PreparedBundle: Sendable {
+    public let path: String
+    public let context: RuleContext
+    public let roster: Roster
+    public let facts: BundleFacts
+    /// For each employee (same order as `roster.employees`), the entry holding their photo, or nil.
+    public let photoEntries: [ArchiveEntryFacts?]
+    /// Bundle-level findings so far (warnings only, or the bundle would have been rejected).
+    public let findings: [Finding]
+}
+
+/// How the bundle-level stage ended.
+public enum IntakeResult: Sendable {
+    /// Refused as a whole; the findings say why (warnings found on the way are included).
+    case rejected([Finding], rosterFormat: RosterFormat?)
+    case ready(PreparedBundle)
+}
+
+/// The bundle-level stage: open the archive with libzip, judge its central directory, find and
+/// parse the roster, inspect the letter, and map each employee to a photo entry. Nothing is
+/// extracted to disk; entries are inflated into memory one at a time, within the caps.
+public enum BundleIntake {
+    public static func open(path: String, name: String, processingDate: CalendarDate, configuration: Configuration) -> IntakeResult {
+        var context = RuleContext(processingDate: processingDate, configuration: configuration, bundle: name, rosterEntry: "")
+        let limits = configuration.archive
+        let archive: ZipArchive
+        do {
+            archive = try ZipArchive(path: path)
+        } catch {
+            return .rejected([unreadable(context, error.message)], rosterFormat: nil)
+        }
+
+        var findings = RuleRegistry.run(RuleRegistry.entryCountRules, on: archive.entryCount, in: context)
+        if findings.hasErrors { return .rejected(findings, rosterFormat: nil) }
+
+        var entries: [ArchiveEntryFacts] = []
+        entries.reserveCapacity(archive.entryCount)
+        for index in 0..<archive.entryCount {
+            do {
+                entries.append(EntryName.facts(try archive.entry(at: index)))
+            } catch {
+                return .rejected([unreadable(context, error.message)], rosterFormat: nil)
+            }
+        }
+        for entry in entries { findings += RuleRegistry.run(RuleRegistry.archiveEntryRules, on: entry, in: context) }
+        findings += RuleRegistry.run(RuleRegistry.archiveRules, on: ArchiveFacts(entries: entries), in: context)
+        if findings.hasErrors { return .rejected(findings, rosterFormat: nil) }
+
+        // Contract names: junk ignored, a single wrapping folder stripped.
+        let files = entries.filter { $0.kind == .file && !BundleLayout.isIgnored($0.name) }
+        let wrapper = BundleLayout.wrapperPrefix(of: entries.map(\.name))
+        var byKey: [String: ArchiveEntryFacts] = [:]
+        var contractNames: [String] = []
+        for file in files {
+            let contract = BundleLayout.contractName(file.name, wrapper: wrapper)
+            contractNames.append(contract)
+            byKey[BundleLayout.referenceKey(contract)] = file
+        }
+        findings += RuleRegistry.run(RuleRegistry.layoutRules, on: contractNames, in: context)
+        if findings.hasErrors { return .rejected(findings, rosterFormat: nil) }
+
+        // The roster.
+        let rosterContract = BundleLayout.rosterCandidates(in: contractNames)[0]
+        let rosterEntry = byKey[BundleLayout.referenceKey(rosterContract)]!
+        let format: RosterFormat = rosterContract.lowercased().hasSuffix(".xml") ? .xml : .csv
+        context.rosterEntry = rosterEntry.name
+        guard rosterEntry.declaredSize <= UInt64(limits.maxRosterBytes) else {
+            findings.append(RosterTooLargeRule.description.finding(
+                at: Location(bundle: name, entry: rosterEntry.name), value: "\(rosterEntry.declaredSize) bytes", expected: "at most \(limits.maxRosterBytes) bytes",
+                en: "The roster \(rosterEntry.name) is \(rosterEntry.declaredSize) bytes; at most \(limits.maxRosterBytes) bytes are accepted.",
+                zh: "名册 \(rosterEntry.name) 为 \(rosterEntry.declaredSize) 字节，上限为 \(limits.maxRosterBytes) 字节。"
+            ))
+            return .rejected(findings, rosterFormat: format)
+        }
+        let (rosterBytes, rosterRead) = archive.read(index: rosterEntry.index, limit: rosterEntry.declaredSize)
+        findings += inflationFindings(rosterEntry, rosterRead, context)
+        if findings.hasErrors { return .rejected(findings, rosterFormat: format) }
+
+        let parsed = RosterParser.parse(bytes: rosterBytes, entry: rosterEntry.name, context: context)
+        findings += parsed.findings
+        guard let roster = parsed.roster, !findings.hasErrors else { return .rejected(findings, rosterFormat: format) }
+
+        // The letter.
+        var referenced: Set<String> = [BundleLayout.referenceKey(rosterContract)]
+        var letter: LetterFacts? = nil
+        let letterKey = BundleLayout.referenceKey(roster.header[.letterFile])
+        if !roster.header[.letterFile].isEmpty, let letterEntry = byKey[letterKey] {
+            referenced.insert(letterKey)
+            if letterEntry.declaredSize > UInt64(limits.maxLetterBytes) {
+                letter = LetterFacts(entry: letterEntry.name, byteCount: Int(letterEntry.declaredSize), signature: .unknown,
+                                     structureProblem: "it is larger than the \(limits.maxLetterBytes)-byte limit")
+            } else {
+                let (bytes, outcome) = archive.read(index: letterEntry.index, limit: letterEntry.declaredSize)
+                findings += inflationFindings(letterEntry, outcome, context)
+                if findings.hasErrors { return .rejected(findings, rosterFormat: format) }
+                letter = LetterInspector.inspect(entry: letterEntry.name, bytes: bytes)
+            }
+        }
+
+        // Photos.
+        var photoEntries: [ArchiveEntryFacts?] = []
+        photoEntries.reserveCapacity(roster.employees.count)
+        for employee in roster.employees {
+            let key = BundleLayout.referenceKey(employee[.photo])
+            let entry = employee[.photo].isEmpty ? nil : byKey[key]
+            if entry != nil { referenced.insert(key) }
+            photoEntries.append(entry)
+        }
+        let unreferenced = files.filter { !referenced.contains(BundleLayout.referenceKey(BundleLayout.contractName($0.name, wrapper: wrapper))) }.map(\.name)
+
+        let facts = BundleFacts(rosterFormat: roster.format, header: roster.header, employeeCount: roster.employees.count,
+                                letter: letter, unreferencedEntries: unreferenced)
+        findings += RuleRegistry.run(RuleRegistry.bundleRules, on: facts, in: context)
+        if findings.hasErrors { return .rejected(findings, rosterFormat: format) }
+        return .ready(PreparedBundle(path: path, context: context, roster: roster, facts: facts, photoEntries: photoEntries, findings: findings))
+    }
+
+    static func unreadable(_ context: RuleContext, _ reason: String) -> Finding {
+        BundleUnreadableRule.description.finding(
+            at: Location(bundle: context.bundle), value: reason, expected: "a readable ZIP file",
+            en: "\(context.bundle) cannot be opened as a ZIP file (\(reason)). Submit a .zip made by your system's \"compress\" command, not RAR or 7z.",
+            zh: "\(context.bundle) 无法作为 ZIP 压缩包打开（\(reason)）。请用系统自带的“压缩”功能制作 .zip 文件，不要使用 RAR 或 7z。"
+        )
+    }
+
+    static func inflationFindings(_ entry: ArchiveEntryFacts, _ outcome: StreamOutcome, _ context: RuleContext) -> [Finding] {
+        let facts = InflationFacts(entry: entry.name, declaredSize: entry.declaredSize, inflatedBytes: outcome.inflatedBytes,
+                                   stoppedEarly: outcome.exceededLimit, failure: outcome.failure)
+        return RuleRegistry.run(RuleRegistry.inflationRules, on: facts, in: context)
+    }
+}
+
+/// Reads and inspects photos for one worker: its own libzip handle and its own JPEG decoder.
+public final class PhotoReader {
+    private let archive: ZipArchive
+    private let inspector = PhotoInspector()
+
+    /// Photos larger than this are streamed (counted and hashed) but not kept or decoded: they fail
+    /// `photo.file-size` anyway, and memory stays bounded per worker.
+    public static func keepLimit(_ configuration: Configuration) -> UInt64 { UInt64(configuration.photo.maxBytes) * 4 }
+
+    public init(path: String) throws(ZipError) {
+        archive = try ZipArchive(path: path)
+    }
+
+    /// The photo's facts and bytes (empty when too large to keep), plus bundle-level findings if the
+    /// entry could not be inflated as declared.
+    public func read(_ entry: ArchiveEntryFacts, context: RuleContext) -> (facts: PhotoFacts?, bytes: [UInt8], findings: [Finding]) {
+        let keep = entry.declaredSize <= Self.keepLimit(context.configuration)
+        var bytes: [UInt8] = []
+        var head: [UInt8] = []
+        let hasher = SHA256()
+        if keep { bytes.reserveCapacity(Int(entry.declaredSize)) }
+        let outcome = archive.stream(index: entry.index, limit: entry.declaredSize) { chunk in
+            if keep { bytes.append(contentsOf: chunk) } else if head.count < 16 { head.append(contentsOf: chunk.prefix(16)) }
+            hasher.update(chunk)
+        }
+        let findings = BundleIntake.inflationFindings(entry, outcome, context)
+        if findings.hasErrors { return (nil, [], findings) }
+        if keep { return (inspector.inspect(entry: entry.name, bytes: bytes), bytes, []) }
+        let facts = PhotoFacts(entry: entry.name, byteCount: Int(outcome.inflatedBytes), signature: FileSignature(prefix: head),
+                               jpeg: nil, sha256: hasher.finalizeHex())
+        return (facts, [], [])
+    }
+}

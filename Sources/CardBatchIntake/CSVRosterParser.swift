@@ -1,0 +1,122 @@
+import CardBatchCore
+
+/// Reads `roster.csv`: a header row naming the template's columns (any order, any letter case), then
+/// one row per employee. The employer, staff and letter columns are filled on the first data row;
+/// later rows leave them empty or repeat them exactly. Rows whose cells are all empty (what Excel
+/// leaves below a table) are skipped.
+public enum CSVRosterParser {
+    /// The template's columns in their documented order.
+    public static let templateColumns: [RosterField] = RosterField.bundleFields + RosterField.employeeFields
+
+    /// The CSV template: the header row alone.
+    public static var templateHeader: String { templateColumns.map(\.csvColumn).joined(separator: ",") }
+
+    public static func parse(bytes: [UInt8], entry: String, context: RuleContext) -> RosterParseResult {
+        let location = Location(bundle: context.bundle, entry: entry)
+        let text: String
+        switch RosterText.decode(bytes) {
+        case .refused(let reason):
+            return .rejected([RosterEncodingRule.description.finding(
+                at: location, value: reason, expected: "UTF-8 (with or without BOM) or GB18030",
+                en: "\(entry) cannot be read: \(reason).",
+                zh: "\(entry) 无法读取：编码须为 UTF-8 或 GB18030（请另存为“CSV UTF-8”）。"
+            )])
+        case .text(let decoded, _):
+            text = decoded
+        }
+
+        let records: [CSVRecord]
+        do {
+            records = try RFC4180Reader.records(in: text)
+        } catch {
+            return .rejected([RosterSyntaxRule.description.finding(
+                at: Location(bundle: context.bundle, entry: entry, line: error.line), value: error.message, expected: "RFC 4180 CSV",
+                en: "\(entry) line \(error.line) is not valid CSV: \(error.message).",
+                zh: "\(entry) 第 \(error.line) 行不是有效的 CSV：引号使用有误。"
+            )])
+        }
+        guard let headerRecord = records.first else {
+            return .rejected([RosterSchemaRule.description.finding(
+                at: location, expected: CSVRosterParser.templateHeader,
+                en: "\(entry) is empty; it needs the template's header row and one row per employee.",
+                zh: "\(entry) 为空；须含模板表头及每名员工一行。"
+            )])
+        }
+
+        // Map header cells to fields.
+        var findings: [Finding] = []
+        var columnOf: [RosterField: Int] = [:]
+        let byName = Dictionary(uniqueKeysWithValues: RosterField.allCases.map { ($0.csvColumn, $0) })
+        let headerLocation = Location(bundle: context.bundle, entry: entry, line: headerRecord.line)
+        for (index, cell) in headerRecord.fields.enumerated() {
+            let name = cell.trimmingWhitespace().lowercased()
+            guard let field = byName[name] else {
+                if !name.isEmpty {
+                    findings.append(RosterSchemaRule.description.finding(
+                        at: headerLocation, field: cell, value: cell, expected: "a template column",
+                        en: "\(entry): column \"\(cell)\" is not part of the template and is ignored.",
+                        zh: "\(entry)：列 \"\(cell)\" 不在模板中，将被忽略。", severity: .warning
+                    ))
+                }
+                continue
+            }
+            if columnOf[field] != nil {
+                findings.append(RosterSchemaRule.description.finding(
+                    at: headerLocation, field: name, value: cell, expected: "each column once",
+                    en: "\(entry): column \"\(name)\" appears twice in the header.",
+                    zh: "\(entry)：表头中列 \"\(name)\" 出现了两次。"
+                ))
+            }
+            columnOf[field] = index
+        }
+        let missing = templateColumns.filter { !$0.isOptional && columnOf[$0] == nil }.map(\.csvColumn)
+        if !missing.isEmpty {
+            findings.append(RosterSchemaRule.description.finding(
+                at: headerLocation, value: missing.joined(separator: ", "), expected: CSVRosterParser.templateHeader,
+                en: "\(entry): the header row lacks column(s) \(missing.joined(separator: ", ")). Start from the template (roster-template.csv).",
+                zh: "\(entry)：表头缺少列 \(missing.joined(separator: "、"))。请使用模板 roster-template.csv。"
+            ))
+        }
+        if findings.hasErrors { return .rejected(findings) }
+
+        let width = headerRecord.fields.count
+        var header = RosterHeader()
+        var employees: [EmployeeRecord] = []
+        for record in records.dropFirst() {
+            if record.fields.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { continue }
+            guard record.fields.count == width else {
+                findings.append(RosterSchemaRule.description.finding(
+                    at: Location(bundle: context.bundle, entry: entry, line: record.line),
+                    value: "\(record.fields.count) cells", expected: "\(width) cells, as in the header",
+                    en: "\(entry) line \(record.line) has \(record.fields.count) cells but the header has \(width). Check for a missing or extra comma.",
+                    zh: "\(entry) 第 \(record.line) 行有 \(record.fields.count) 个单元格，表头为 \(width) 个。请检查是否多或少了逗号。"
+                ))
+                continue
+            }
+            func value(_ field: RosterField) -> String {
+                columnOf[field].map { FieldNormalizer.normalize(record.fields[$0], field: field) } ?? ""
+            }
+            if employees.isEmpty {
+                header.line = record.line
+                for field in RosterField.bundleFields { header[field] = value(field) }
+            } else {
+                for field in RosterField.bundleFields {
+                    let v = value(field)
+                    if !v.isEmpty && v != header[field] {
+                        findings.append(RosterEmployerConsistencyRule.description.finding(
+                            at: Location(bundle: context.bundle, entry: entry, line: record.line),
+                            field: field.csvColumn, value: v, expected: header[field].isEmpty ? "empty, as on the first row" : header[field],
+                            en: "\(entry) line \(record.line): \(field.csvColumn) \"\(v)\" differs from the first row (\"\(header[field])\"). One bundle holds one employer's application; leave the cell empty or repeat the first row's value.",
+                            zh: "\(entry) 第 \(record.line) 行：\(field.csvColumn) \"\(v)\" 与第一行（\"\(header[field])\"）不一致。一个压缩包只能对应一家单位；请留空或与第一行一致。"
+                        ))
+                    }
+                }
+            }
+            var values: [RosterField: String] = [:]
+            for field in RosterField.employeeFields { values[field] = value(field) }
+            employees.append(EmployeeRecord(row: employees.count + 1, line: record.line, format: .csv, values: values))
+        }
+        if findings.hasErrors { return .rejected(findings) }
+        return RosterParseResult(roster: Roster(format: .csv, entry: entry, header: header, employees: employees), findings: findings)
+    }
+}

@@ -1,0 +1,118 @@
+import CardBatchCore
+import CardBatchNative
+
+/// Reads `roster.xml` with libxml2 and validates it against `RosterSchema.xsd`.
+///
+/// Hostile XML is refused before libxml2 sees it where that is cheap: a UTF-16 file (the DOCTYPE scan
+/// below reads bytes) and any DOCTYPE or entity declaration (external entities, billion laughs).
+/// libxml2 itself runs without network, DTD loading or entity substitution, with a loader that refuses
+/// every external resource.
+public enum XMLRosterParser {
+    /// Diagnostics beyond this many are summarised, so a wholly wrong file gives a readable report.
+    static let maxDiagnostics = 20
+
+    public static func parse(bytes: [UInt8], entry: String, context: RuleContext) -> RosterParseResult {
+        let location = Location(bundle: context.bundle, entry: entry)
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || (bytes.count > 1 && (bytes[0] == 0 || bytes[1] == 0)) {
+            return .rejected([RosterEncodingRule.description.finding(
+                at: location, value: "UTF-16", expected: "UTF-8",
+                en: "\(entry) is UTF-16; save it as UTF-8.", zh: "\(entry) 为 UTF-16 编码；请另存为 UTF-8。"
+            )])
+        }
+        if let line = declarationLine(in: bytes) {
+            return .rejected([RosterDTDRule.description.finding(
+                at: Location(bundle: context.bundle, entry: entry, line: line), value: "<!DOCTYPE or <!ENTITY", expected: "no DOCTYPE",
+                en: "\(entry) line \(line) declares a DOCTYPE or entity. Rosters must not contain DTDs or entities; remove the declaration.",
+                zh: "\(entry) 第 \(line) 行含 DOCTYPE 或实体声明。名册不得包含 DTD 或实体，请删除。"
+            )])
+        }
+        let document: XMLDocument
+        do {
+            document = try XMLDocument(bytes: bytes, name: entry)
+        } catch {
+            let diagnostic = error.diagnostics.first ?? XMLDiagnostic(message: "not well-formed", line: nil)
+            return .rejected([RosterSyntaxRule.description.finding(
+                at: Location(bundle: context.bundle, entry: entry, line: diagnostic.line), value: diagnostic.message, expected: "well-formed XML",
+                en: "\(entry)\(diagnostic.line.map { " line \($0)" } ?? "") is not well-formed XML: \(diagnostic.message).",
+                zh: "\(entry)\(diagnostic.line.map { " 第 \($0) 行" } ?? "") 不是格式正确的 XML：\(diagnostic.message)。"
+            )])
+        }
+        if document.hasDoctype {
+            return .rejected([RosterDTDRule.description.finding(
+                at: location, value: "DOCTYPE", expected: "no DOCTYPE",
+                en: "\(entry) declares a DOCTYPE. Rosters must not contain DTDs or entities.",
+                zh: "\(entry) 含 DOCTYPE 声明。名册不得包含 DTD 或实体。"
+            )])
+        }
+        let schema: XMLSchema
+        do {
+            schema = try XMLSchema(xsd: Array(RosterSchema.xsd.utf8))
+        } catch {
+            preconditionFailure("the embedded roster schema does not compile: \(error)")
+        }
+        let diagnostics = schema.validate(document)
+        if !diagnostics.isEmpty {
+            var findings = diagnostics.prefix(maxDiagnostics).map { d in
+                RosterSchemaRule.description.finding(
+                    at: Location(bundle: context.bundle, entry: entry, line: d.line), value: d.message, expected: "valid against roster.xsd",
+                    en: "\(entry)\(d.line.map { " line \($0)" } ?? ""): \(d.message).",
+                    zh: "\(entry)\(d.line.map { " 第 \($0) 行" } ?? "")：不符合 roster.xsd（\(d.message)）。"
+                )
+            }
+            if diagnostics.count > maxDiagnostics {
+                findings.append(RosterSchemaRule.description.finding(
+                    at: location, value: "\(diagnostics.count) errors", expected: "valid against roster.xsd",
+                    en: "\(entry): \(diagnostics.count - maxDiagnostics) further schema errors are not listed.",
+                    zh: "\(entry)：另有 \(diagnostics.count - maxDiagnostics) 处架构错误未列出。"
+                ))
+            }
+            return .rejected(findings)
+        }
+        guard let root = document.root else { return .rejected([]) }
+
+        var header = RosterHeader(line: root.line)
+        for field in RosterField.bundleFields {
+            header[field] = FieldNormalizer.normalize(value(of: field.xmlName, in: root) ?? "", field: field)
+        }
+        let employeeElements = root.child("employees")?.children.filter { $0.name == "employee" } ?? []
+        var employees: [EmployeeRecord] = []
+        employees.reserveCapacity(employeeElements.count)
+        for (i, element) in employeeElements.enumerated() {
+            var values: [RosterField: String] = [:]
+            for field in RosterField.employeeFields {
+                values[field] = FieldNormalizer.normalize(value(of: field.xmlName, in: element) ?? "", field: field)
+            }
+            employees.append(EmployeeRecord(row: i + 1, line: element.line, path: "/roster/employees/employee[\(i + 1)]", format: .xml, values: values))
+        }
+        return RosterParseResult(roster: Roster(format: .xml, entry: entry, header: header, employees: employees), findings: [])
+    }
+
+    /// Follows a `a/b` or `a/@attr` path from `element`.
+    static func value(of path: String, in element: XMLElement) -> String? {
+        var current = element
+        let steps = path.split(separator: "/")
+        for (i, step) in steps.enumerated() {
+            if step.hasPrefix("@") { return current.attribute(String(step.dropFirst())) }
+            guard let next = current.child(String(step)) else { return nil }
+            current = next
+            if i == steps.count - 1 { return current.text }
+        }
+        return nil
+    }
+
+    /// The line of the first `<!DOCTYPE` or `<!ENTITY` in the raw bytes, if any.
+    static func declarationLine(in bytes: [UInt8]) -> Int? {
+        let doctype = Array("<!DOCTYPE".utf8), entity = Array("<!ENTITY".utf8)
+        var line = 1
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\n") { line += 1 }
+            if b == UInt8(ascii: "<"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "!") {
+                if bytes[i...].starts(with: doctype) || bytes[i...].starts(with: entity) { return line }
+            }
+            i += 1
+        }
+        return nil
+    }
+}
