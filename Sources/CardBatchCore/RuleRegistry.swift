@@ -18,7 +18,7 @@ public enum RuleRegistry {
         EmployerFieldLengthRule(), LetterMissingRule(), LetterFormatRule(), LetterDateRule(), BundleUnreferencedFileRule(),
     ]
     public static let employeeRules: [any Rule<EmployeeSubject>] = [
-        EmployeeRequiredFieldRule(), EmployeeFieldLengthRule(), EmployeeDateRule(), EmployeeNationalityRule(),
+        EmployeeRequiredFieldRule(), EmployeeFieldLengthRule(), EmployeeTextRule(), EmployeeDateRule(), EmployeeNationalityRule(),
         EmployeePassportNumberRule(), EmployeePassportExpiredRule(), EmployeeSexRule(),
         PhotoMissingRule(), PhotoFormatRule(), PhotoColorRule(), PhotoDimensionsRule(), PhotoFileSizeRule(),
     ]

@@ -120,7 +120,7 @@ public enum BundleIntake {
         return .ready(PreparedBundle(path: path, context: context, roster: roster, facts: facts, photoEntries: photoEntries, findings: findings))
     }
 
-    static func unreadable(_ context: RuleContext, _ reason: String) -> Finding {
+    public static func unreadable(_ context: RuleContext, _ reason: String) -> Finding {
         BundleUnreadableRule.description.finding(
             at: Location(bundle: context.bundle), value: reason, expected: "a readable ZIP file",
             en: "\(context.bundle) cannot be opened as a ZIP file (\(reason)). Submit a .zip made by your system's \"compress\" command, not RAR or 7z.",

@@ -1,0 +1,78 @@
+import CardBatchCore
+
+/// How a bundle ended, and what that means for the exit status.
+public enum BundleStatus: String, Codable, Sendable {
+    /// Every employee accepted.
+    case accepted
+    /// Some employees accepted, some rejected.
+    case partiallyAccepted = "partially-accepted"
+    /// The bundle was readable and authorized, but every employee was rejected.
+    case employeesRejected = "employees-rejected"
+    /// Refused as a whole (unreadable, unsafe, no valid roster or letter): no employee accepted.
+    case bundleRejected = "bundle-rejected"
+
+    /// 0 every employee accepted; 1 some employees rejected; 2 a bundle rejected as a whole.
+    public var exitCode: Int32 {
+        switch self {
+        case .accepted: 0
+        case .partiallyAccepted, .employeesRejected: 1
+        case .bundleRejected: 2
+        }
+    }
+}
+
+/// One employee's verdict.
+public struct EmployeeResult: Sendable {
+    public var record: EmployeeRecord
+    public var recordKey: String
+    public var photo: PhotoFacts?
+    public var findings: [Finding]
+    public var isAccepted: Bool { !findings.hasErrors }
+
+    public init(record: EmployeeRecord, recordKey: String, photo: PhotoFacts?, findings: [Finding]) {
+        self.record = record
+        self.recordKey = recordKey
+        self.photo = photo
+        self.findings = findings.sorted()
+    }
+
+    /// The rejection report's path inside the bundle's output folder.
+    public var reportStem: String {
+        let row = String(record.row)
+        return "rejected/row-" + String(repeating: "0", count: max(0, 5 - row.count)) + row
+    }
+}
+
+/// Everything known about one bundle once it has been judged.
+public struct BundleResult: Sendable {
+    public var bundleFile: String
+    public var sha256: String
+    public var byteCount: Int
+    public var processingDate: CalendarDate
+    public var rosterFormat: RosterFormat?
+    public var header: RosterHeader?
+    /// Bundle-level findings (errors here mean the bundle was rejected as a whole).
+    public var bundleFindings: [Finding]
+    public var employees: [EmployeeResult]
+
+    public init(bundleFile: String, sha256: String, byteCount: Int, processingDate: CalendarDate, rosterFormat: RosterFormat?,
+                header: RosterHeader?, bundleFindings: [Finding], employees: [EmployeeResult]) {
+        self.bundleFile = bundleFile
+        self.sha256 = sha256
+        self.byteCount = byteCount
+        self.processingDate = processingDate
+        self.rosterFormat = rosterFormat
+        self.header = header
+        self.bundleFindings = bundleFindings.sorted()
+        self.employees = employees.sorted { $0.record.row < $1.record.row }
+    }
+
+    public var accepted: [EmployeeResult] { employees.filter(\.isAccepted) }
+    public var rejected: [EmployeeResult] { employees.filter { !$0.isAccepted } }
+
+    public var status: BundleStatus {
+        if bundleFindings.hasErrors { return .bundleRejected }
+        if rejected.isEmpty { return .accepted }
+        return accepted.isEmpty ? .employeesRejected : .partiallyAccepted
+    }
+}

@@ -1,0 +1,108 @@
+import CardBatchCore
+
+/// The tool and rule-set versions, stamped on every report.
+public struct ToolStamp: Codable, Sendable, Equatable {
+    public var name = "cardbatch"
+    public var version = CardBatchVersion.tool
+    public var ruleSetVersion = RuleRegistry.ruleSetVersion
+    public init() {}
+}
+
+/// `bundle-report.json`: the whole story of one bundle.
+public struct BundleReportDocument: Codable, Sendable {
+    public struct BundleFile: Codable, Sendable { public var file: String; public var sha256: String; public var bytes: Int }
+    public struct Counts: Codable, Sendable { public var employees: Int; public var accepted: Int; public var rejected: Int }
+    public struct Employee: Codable, Sendable {
+        public var row: Int
+        public var line: Int?
+        public var recordKey: String
+        public var nationality: String
+        /// Masked: the bundle report is an overview; the rejection report holds the full number.
+        public var passportNumber: String
+        public var status: String
+        public var report: String?
+    }
+
+    public var tool = ToolStamp()
+    public var processingDate: String
+    public var bundle: BundleFile
+    public var status: BundleStatus
+    public var rosterFormat: RosterFormat?
+    public var counts: Counts
+    /// Every finding, bundle-level and per employee, sorted.
+    public var findings: [Finding]
+    public var employees: [Employee]
+
+    public init(_ result: BundleResult) {
+        processingDate = result.processingDate.description
+        bundle = BundleFile(file: result.bundleFile, sha256: result.sha256, bytes: result.byteCount)
+        status = result.status
+        rosterFormat = result.rosterFormat
+        counts = Counts(employees: result.employees.count, accepted: result.accepted.count, rejected: result.rejected.count)
+        findings = (result.bundleFindings + result.employees.flatMap(\.findings)).sorted()
+        employees = result.employees.map { e in
+            Employee(row: e.record.row, line: e.record.line, recordKey: e.recordKey, nationality: e.record[.nationality],
+                     passportNumber: Masking.passport(e.record[.passportNumber]),
+                     status: e.isAccepted ? "accepted" : "rejected", report: e.isAccepted ? nil : e.reportStem + ".json")
+        }
+    }
+}
+
+/// `rejected/row-NNNNN.json`: one rejected employee, every failed rule, what to fix.
+public struct RejectionReportDocument: Codable, Sendable {
+    public struct Employee: Codable, Sendable {
+        public var row: Int
+        public var line: Int?
+        public var path: String?
+        public var surname: String
+        public var givenNames: String
+        public var chineseName: String
+        public var nationality: String
+        public var passportNumber: String
+        public var photo: String
+        public var recordKey: String
+    }
+
+    public var tool = ToolStamp()
+    public var processingDate: String
+    public var bundle: String
+    public var employee: Employee
+    public var findings: [Finding]
+
+    public init(_ employee: EmployeeResult, in result: BundleResult) {
+        processingDate = result.processingDate.description
+        bundle = result.bundleFile
+        let r = employee.record
+        self.employee = Employee(row: r.row, line: r.line, path: r.path, surname: r[.surname], givenNames: r[.givenNames],
+                                 chineseName: r[.chineseName], nationality: r[.nationality], passportNumber: r[.passportNumber],
+                                 photo: r[.photo], recordKey: employee.recordKey)
+        findings = employee.findings
+    }
+}
+
+/// One line of `--json` output per bundle.
+public struct BundleSummary: Codable, Sendable {
+    public var bundle: String
+    public var status: BundleStatus
+    public var employees: Int
+    public var accepted: Int
+    public var rejected: Int
+    public var errors: Int
+    public var warnings: Int
+    /// The bundle's output folder.
+    public var output: String
+    public var bundleReport: String
+
+    public init(_ result: BundleResult, output: String) {
+        bundle = result.bundleFile
+        status = result.status
+        employees = result.employees.count
+        accepted = result.accepted.count
+        rejected = result.rejected.count
+        let all = result.bundleFindings + result.employees.flatMap(\.findings)
+        errors = all.filter { $0.severity == .error }.count
+        warnings = all.filter { $0.severity == .warning }.count
+        self.output = output
+        bundleReport = output + "/bundle-report.json"
+    }
+}

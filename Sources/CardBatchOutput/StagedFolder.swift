@@ -1,0 +1,77 @@
+import CardBatchCore
+import CardBatchNative
+import Foundation
+import Synchronization
+
+/// One bundle's output folder, built aside and published in one rename.
+///
+/// Files are written (atomically, owner-only by default) into a hidden staging folder next to the
+/// final one. `publish()` writes nothing more; it renames the staging folder to its final name,
+/// replacing an earlier run's folder, and fsyncs the parent. A crash before publishing leaves only
+/// a hidden `.NAME.staging-*` folder, which never looks like a result; after it, the whole result.
+public final class StagedFolder: Sendable {
+    public let finalPath: String
+    public let stagingPath: String
+    let fileMode: mode_t
+    let directoryMode: mode_t
+    /// SHA-256 of every file written so far, by relative path, for the manifest.
+    private let digests = Mutex<[String: String]>([:])
+
+    public init(parent: String, name: String, settings: OutputSettings) throws(OutputError) {
+        fileMode = mode_t(settings.fileModeBits ?? 0o600)
+        directoryMode = mode_t(settings.directoryModeBits ?? 0o700)
+        try AtomicFile.makeDirectory(parent, mode: directoryMode)
+        finalPath = "\(parent)/\(name)"
+        stagingPath = "\(parent)/.\(name).staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try AtomicFile.makeDirectory(stagingPath, mode: directoryMode)
+    }
+
+    /// Creates `relative` (a folder path inside the output) if needed.
+    public func makeFolder(_ relative: String) throws(OutputError) {
+        try AtomicFile.makeDirectory("\(stagingPath)/\(relative)", mode: directoryMode)
+    }
+
+    /// Writes one file. Safe to call from several workers at once for different files.
+    public func write(_ bytes: [UInt8], to relative: String) throws(OutputError) {
+        try AtomicFile.write(bytes, to: "\(stagingPath)/\(relative)", mode: fileMode)
+        let digest = SHA256.hex(bytes)
+        digests.withLock { $0[relative] = digest }
+    }
+
+    public func write(_ text: String, to relative: String) throws(OutputError) {
+        try write(Array(text.utf8), to: relative)
+    }
+
+    /// Every file written so far, sorted.
+    public var writtenFiles: [String] { digests.withLock { $0.keys.sorted() } }
+
+    /// `manifest.sha256`: every file written so far with its SHA-256, in the format `sha256sum -c`
+    /// checks (run it inside the folder). Written last, it does not list itself.
+    public func writeManifest() throws(OutputError) {
+        let lines = digests.withLock { $0.sorted { $0.key < $1.key }.map { "\($0.value)  \($0.key)\n" } }
+        try write(lines.joined(), to: "manifest.sha256")
+    }
+
+    /// Renames the staging folder to the final name, replacing an earlier result.
+    public func publish() throws(OutputError) {
+        for folder in Set(writtenFiles.map { ($0 as NSString).deletingLastPathComponent }) where !folder.isEmpty {
+            try AtomicFile.syncDirectory("\(stagingPath)/\(folder)")
+        }
+        try AtomicFile.syncDirectory(stagingPath)
+        let parent = (finalPath as NSString).deletingLastPathComponent
+        var old: String? = nil
+        if FileManager.default.fileExists(atPath: finalPath) {
+            let aside = "\(parent)/.\((finalPath as NSString).lastPathComponent).old-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+            guard rename(finalPath, aside) == 0 else { throw .errno("move aside", finalPath) }
+            old = aside
+        }
+        guard rename(stagingPath, finalPath) == 0 else { throw .errno("publish", finalPath) }
+        try AtomicFile.syncDirectory(parent)
+        if let old { try? FileManager.default.removeItem(atPath: old) }
+    }
+
+    /// Removes the staging folder after a failure.
+    public func discard() {
+        try? FileManager.default.removeItem(atPath: stagingPath)
+    }
+}

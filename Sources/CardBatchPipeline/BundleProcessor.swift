@@ -1,0 +1,127 @@
+import CardBatchCore
+import CardBatchIntake
+import CardBatchNative
+import CardBatchOutput
+import Dispatch
+import Foundation
+import Synchronization
+
+/// What processing one bundle produced.
+public struct BundleOutcome: Sendable {
+    public var result: BundleResult
+    /// The bundle's published output folder.
+    public var outputPath: String
+    public var summary: BundleSummary { BundleSummary(result, output: outputPath) }
+}
+
+/// Processes one bundle end to end: the bundle-level stage, then every employee concurrently, then
+/// the reports, published atomically.
+public enum BundleProcessor {
+    public static func run(_ job: BundleJob, options: ProcessingOptions) throws(OutputError) -> BundleOutcome {
+        let name = (job.path as NSString).lastPathComponent
+        let sha = (try? SHA256.hex(fileAt: job.path)) ?? ""
+        let size = ((try? FileManager.default.attributesOfItem(atPath: job.path))?[.size] as? Int) ?? 0
+
+        func rejectedResult(_ findings: [Finding], _ format: RosterFormat?, _ header: RosterHeader?) -> BundleResult {
+            BundleResult(bundleFile: name, sha256: sha, byteCount: size, processingDate: options.processingDate,
+                         rosterFormat: format, header: header, bundleFindings: findings, employees: [])
+        }
+
+        switch BundleIntake.open(path: job.path, name: name, processingDate: options.processingDate, configuration: options.configuration) {
+        case .rejected(let findings, let format):
+            return try publish(rejectedResult(findings, format, nil), job: job, options: options, staged: nil)
+        case .ready(let bundle):
+            let staged = try StagedFolder(parent: options.outputDirectory, name: job.outputName, settings: options.configuration.output)
+            do throws(OutputError) {
+                let (employees, photoStageFindings) = try checkEmployees(bundle, options: options, staged: staged)
+                if photoStageFindings.hasErrors {
+                    // A photo entry failed to inflate: the archive is damaged or hostile, so the bundle
+                    // is refused as a whole and nothing of it is accepted.
+                    staged.discard()
+                    let result = rejectedResult(bundle.findings + photoStageFindings, bundle.roster.format, bundle.roster.header)
+                    return try publish(result, job: job, options: options, staged: nil)
+                }
+                let result = BundleResult(bundleFile: name, sha256: sha, byteCount: size, processingDate: options.processingDate,
+                                          rosterFormat: bundle.roster.format, header: bundle.roster.header,
+                                          bundleFindings: bundle.findings + photoStageFindings, employees: employees)
+                return try publish(result, job: job, options: options, staged: staged)
+            } catch {
+                staged.discard()
+                throw error
+            }
+        }
+    }
+
+    /// Checks every employee, `options.workers` at a time. Each worker opens its own libzip handle and
+    /// TurboJPEG decoder and takes every n-th employee; results go into per-row slots, so the outcome
+    /// never depends on scheduling. Accepted photos are written as they are checked, never held.
+    static func checkEmployees(_ bundle: PreparedBundle, options: ProcessingOptions, staged: StagedFolder) throws(OutputError) -> ([EmployeeResult], [Finding]) {
+        let records = bundle.roster.employees
+        let context = bundle.context
+        // Duplicates are judged over all rows first, so a worker knows a row's whole verdict at once.
+        let rosterFindings = Dictionary(grouping: RuleRegistry.run(RuleRegistry.rosterRules, on: records, in: context)) { $0.location.row ?? 0 }
+        if options.mode == .process {
+            try staged.makeFolder("accepted")
+            try staged.makeFolder("accepted/photos")
+        }
+        let workers = min(options.workers, max(records.count, 1))
+        let slots = Mutex<[EmployeeResult?]>(Array(repeating: nil, count: records.count))
+        let bundleFindings = Mutex<[Finding]>([])
+        let failure = Mutex<OutputError?>(nil)
+
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let reader: PhotoReader
+            do throws(ZipError) {
+                reader = try PhotoReader(path: bundle.path)
+            } catch {
+                bundleFindings.withLock { $0.append(BundleIntake.unreadable(context, error.message)) }
+                return
+            }
+            for index in stride(from: worker, to: records.count, by: workers) {
+                let record = records[index]
+                var photo: PhotoFacts? = nil
+                var bytes: [UInt8] = []
+                if let entry = bundle.photoEntries[index] {
+                    let read = reader.read(entry, context: context)
+                    if !read.findings.isEmpty { bundleFindings.withLock { $0 += read.findings } }
+                    photo = read.facts
+                    bytes = read.bytes
+                }
+                let subject = EmployeeSubject(record: record, photo: photo)
+                let findings = RuleRegistry.run(RuleRegistry.employeeRules, on: subject, in: context) + (rosterFindings[record.row] ?? [])
+                let key = RecordKey.make(nationality: record[.nationality], passportNumber: record[.passportNumber])
+                let result = EmployeeResult(record: record, recordKey: key, photo: photo, findings: findings)
+                if options.mode == .process, result.isAccepted, !bytes.isEmpty {
+                    do throws(OutputError) {
+                        try staged.write(bytes, to: "accepted/photos/\(key).jpg")
+                    } catch {
+                        failure.withLock { $0 = $0 ?? error }
+                    }
+                }
+                slots.withLock { $0[index] = result }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+        let results = slots.withLock { $0.compactMap { $0 } }
+        return (results, bundleFindings.withLock { $0.sorted() })
+    }
+
+    /// Writes the reports (and in process mode the accepted records), the manifest, and publishes.
+    static func publish(_ result: BundleResult, job: BundleJob, options: ProcessingOptions, staged existing: StagedFolder?) throws(OutputError) -> BundleOutcome {
+        let staged: StagedFolder
+        if let existing {
+            staged = existing
+        } else {
+            staged = try StagedFolder(parent: options.outputDirectory, name: job.outputName, settings: options.configuration.output)
+        }
+        do throws(OutputError) {
+            try ReportWriter.write(result, to: staged, acceptedRecords: options.mode == .process)
+            try staged.writeManifest()
+            try staged.publish()
+        } catch {
+            staged.discard()
+            throw error
+        }
+        return BundleOutcome(result: result, outputPath: staged.finalPath)
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+import CardBatchCore
+
+@main
+struct CardBatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cardbatch",
+        abstract: "Checks employers' Social Security Card bundles for foreign employees and writes accepted records and rejection reports.",
+        discussion: """
+        Exit status: 0 every employee accepted; 1 some employees rejected; 2 a bundle rejected as a \
+        whole or unreadable; 64 usage error; 74 an output could not be written.
+        """,
+        version: CardBatchVersion.tool,
+        subcommands: [ProcessCommand.self, PrecheckCommand.self, RulesCommand.self, ExplainCommand.self,
+                      ConfigCommand.self, SchemaCommand.self]
+    )
+}

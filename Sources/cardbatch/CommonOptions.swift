@@ -1,0 +1,68 @@
+import ArgumentParser
+import CardBatchCore
+import Foundation
+
+/// Options every checking subcommand shares.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Processing date, YYYY-MM-DD (default: today). Fixes every date rule, so reruns are identical.", valueName: "date"))
+    var date: String?
+
+    @Option(name: .long, help: ArgumentHelp("JSON configuration file overriding any default (see `cardbatch config`).", valueName: "file"))
+    var config: String?
+
+    @Option(name: .long, help: "Workers per bundle (default: number of processors).")
+    var workers: Int?
+
+    @Flag(name: .long, help: "Print one JSON summary object per bundle on stdout, one per line.")
+    var json = false
+
+    @Flag(name: .long, help: "Print nothing but the JSON lines (with --json) and errors.")
+    var quiet = false
+
+    func processingDate() throws -> CalendarDate {
+        guard let date else { return CalendarDate.today() }
+        guard let parsed = CalendarDate(iso: date) else {
+            throw ValidationError("--date \"\(date)\" is not a real date written YYYY-MM-DD")
+        }
+        return parsed
+    }
+
+    func configuration() throws -> Configuration {
+        try ConfigurationFile.load(config)
+    }
+}
+
+enum ConfigurationFile {
+    static func load(_ path: String?) throws -> Configuration {
+        guard let path else { return Configuration() }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ValidationError("cannot read configuration file \(path)")
+        }
+        do {
+            let configuration = try JSONDecoder().decode(Configuration.self, from: data)
+            guard configuration.output.fileModeBits != nil, configuration.output.directoryModeBits != nil else {
+                throw ValidationError("\(path): output.fileMode and output.directoryMode must be octal strings such as \"0600\"")
+            }
+            return configuration
+        } catch let error as ValidationError {
+            throw error
+        } catch {
+            throw ValidationError("\(path) is not a valid configuration file: \(error)")
+        }
+    }
+}
+
+extension CalendarDate {
+    /// Today in the machine's time zone.
+    static func today() -> CalendarDate {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}
+
+/// Writes to stderr, for progress and diagnostics that must not mix with results on stdout.
+enum StandardError {
+    static func print(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}

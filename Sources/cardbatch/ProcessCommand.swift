@@ -1,0 +1,61 @@
+import ArgumentParser
+import CardBatchCore
+import CardBatchOutput
+import CardBatchPipeline
+import Foundation
+
+struct ProcessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "process",
+        abstract: "Check bundles and write accepted records, rejection reports and a bundle report for each."
+    )
+
+    @Argument(help: ArgumentHelp("ZIP bundles to process.", valueName: "bundle"))
+    var bundles: [String]
+
+    @Option(name: .long, help: ArgumentHelp("Output folder; each bundle gets a subfolder named after it.", valueName: "dir"))
+    var out: String
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let options = ProcessingOptions(mode: .process, outputDirectory: out, processingDate: try common.processingDate(),
+                                        configuration: try common.configuration(),
+                                        workers: common.workers ?? ProcessInfo.processInfo.activeProcessorCount)
+        let runs = BatchRunner.run(BundleJob.jobs(for: bundles), options: options)
+        for run in runs { RunPrinter.printProcess(run, common: common) }
+        throw ExitCode(BatchRunner.exitCode(runs))
+    }
+}
+
+/// Terminal output of `process`: results on stdout with no personal data (rows and rule
+/// identifiers only; the reports in the output folder carry the details).
+enum RunPrinter {
+    static func printProcess(_ run: BundleRun, common: CommonOptions) {
+        switch run {
+        case .failed(let path, let error):
+            StandardError.print("cardbatch: \(path): output could not be written: \(error)")
+        case .judged(let outcome):
+            if common.json {
+                print(String(decoding: JSONLine.encode(outcome.summary), as: UTF8.self))
+            }
+            guard !common.quiet && !common.json else { return }
+            let r = outcome.result
+            print("\(r.bundleFile): \(r.status.rawValue) — \(r.employees.count) employees, \(r.accepted.count) accepted, \(r.rejected.count) rejected → \(outcome.outputPath)")
+            for finding in r.bundleFindings { print("  " + finding.compilerStyle) }
+            for employee in r.rejected {
+                for finding in employee.findings where finding.severity == .error {
+                    print("  \(finding.location.compilerStyle): error: [\(finding.rule)] row \(employee.record.row) (passport \(Masking.passport(employee.record[.passportNumber]))): \(RuleRegistry.description(of: finding.rule)?.title.en ?? finding.rule) — see \(employee.reportStem).txt")
+                }
+            }
+        }
+    }
+}
+
+enum JSONLine {
+    static func encode<T: Encodable>(_ value: T) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(value)) ?? Data("{}".utf8)
+    }
+}
