@@ -31,12 +31,14 @@ let package = Package(
         .executableTarget(name: "cardbatch", dependencies: [
             "CardBatchPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        // Builds samples/ and benchmark bundles with the same libraries the product links.
+        // Synthetic portraits, rosters, letters and bundles (clean and hostile), for samples/, the
+        // benchmark and the tests, built with the same libraries the product links.
+        .target(name: "CardBatchSamples", dependencies: ["CardBatchNative", "CardBatchCore", "CardBatchIntake", "CardBatchOutput"]),
         .executableTarget(name: "cardbatch-samples", dependencies: [
-            "CardBatchNative", "CardBatchCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "CardBatchSamples", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .target(name: "CardBatchTestSupport", dependencies: ["CardBatchNative", "CardBatchCore"], path: "Tests/CardBatchTestSupport"),
+        .target(name: "CardBatchTestSupport", dependencies: ["CardBatchNative", "CardBatchCore", "CardBatchSamples"], path: "Tests/CardBatchTestSupport"),
         .testTarget(name: "CardBatchCoreTests", dependencies: ["CardBatchCore"]),
         .testTarget(name: "CardBatchNativeTests", dependencies: ["CardBatchNative", "CardBatchTestSupport"]),
         .testTarget(name: "CardBatchIntakeTests", dependencies: ["CardBatchIntake", "CardBatchTestSupport", "CardBatchCore"]),

@@ -84,6 +84,11 @@ public enum BundleIntake {
         let parsed = RosterParser.parse(bytes: rosterBytes, entry: rosterEntry.name, context: context)
         findings += parsed.findings
         guard let roster = parsed.roster, !findings.hasErrors else { return .rejected(findings, rosterFormat: format) }
+        if roster.employees.isEmpty {
+            // Nothing else can be judged of an empty roster (a CSV one has not even an employer row).
+            let facts = BundleFacts(rosterFormat: format, header: roster.header, employeeCount: 0, letter: nil)
+            return .rejected(findings + RosterEmptyRule().check(facts, in: context), rosterFormat: format)
+        }
 
         // The letter.
         var referenced: Set<String> = [BundleLayout.referenceKey(rosterContract)]

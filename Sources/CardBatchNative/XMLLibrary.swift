@@ -25,9 +25,20 @@ public struct XMLDiagnostic: Sendable, Equatable, CustomStringConvertible {
     /// The one place an `xmlError` becomes a Swift value.
     init(_ error: UnsafePointer<xmlError>) {
         let raw = error.pointee.message.map { String(cString: $0) } ?? "unknown libxml2 error"
-        message = raw.trimmingTrailingWhitespace()
+        message = XMLDiagnostic.readable(raw)
         line = error.pointee.line > 0 ? Int(error.pointee.line) : nil
         code = Int(error.pointee.code)
+    }
+
+    /// libxml2 writes element names as `{namespace}name` and ends messages with a period and a
+    /// line break; people read `name` and one sentence.
+    static func readable(_ raw: String) -> String {
+        var text = raw.trimmingTrailingWhitespace()
+        while let open = text.firstRange(of: "{"), let close = text[open.upperBound...].firstIndex(of: "}") {
+            text.removeSubrange(open.lowerBound...close)
+        }
+        while text.hasSuffix(".") { text.removeLast() }
+        return text
     }
 
     public init(message: String, line: Int?, code: Int = 0) {

@@ -59,4 +59,14 @@ public enum AtomicFile {
     public static func makeDirectory(_ path: String, mode: mode_t) throws(OutputError) {
         if mkdir(path, mode) != 0 && Foundation.errno != EEXIST { throw .errno("create folder", path) }
     }
+
+    /// Creates `path` and any missing parents, each with `mode`.
+    public static func makeDirectories(_ path: String, mode: mode_t) throws(OutputError) {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: Int(mode)])
+        } catch {
+            throw OutputError(path: path, operation: "create folder", message: error.localizedDescription)
+        }
+    }
 }

@@ -20,7 +20,7 @@ public final class StagedFolder: Sendable {
     public init(parent: String, name: String, settings: OutputSettings) throws(OutputError) {
         fileMode = mode_t(settings.fileModeBits ?? 0o600)
         directoryMode = mode_t(settings.directoryModeBits ?? 0o700)
-        try AtomicFile.makeDirectory(parent, mode: directoryMode)
+        try AtomicFile.makeDirectories(parent, mode: directoryMode)
         finalPath = "\(parent)/\(name)"
         stagingPath = "\(parent)/.\(name).staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try AtomicFile.makeDirectory(stagingPath, mode: directoryMode)

@@ -1,0 +1,46 @@
+# cardbatch — see README.md. `make run` and `make test` do all set-up on a fresh Debian machine.
+
+SWIFT    ?= swift
+BIN      := .build/debug
+# Processing date for `make run`: the samples' passports, permits and letters are dated for it,
+# so the run gives the same verdicts on any day. `make run DATE=…` to try another.
+DATE     ?= 2026-11-25
+# Debian packages the build, the tests and the benchmark need.
+DEB_DEPS := libzip-dev libxml2-dev libturbojpeg0-dev libssl-dev pkg-config zip unzip time
+SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build run samples test bench clean
+
+## deps: install the Debian packages that are missing (idempotent).
+deps:
+	@missing=""; for p in $(DEB_DEPS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make deps: installing$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+## run: process every bundle in samples/ into out/samples and check each verdict against samples/expected.json.
+run: build
+	rm -rf out/samples
+	$(BIN)/cardbatch process samples/*.zip --out out/samples --date $(DATE); status=$$?; \
+	  if [ $$status -gt 2 ]; then echo "cardbatch failed with status $$status"; exit $$status; fi
+	$(BIN)/cardbatch-samples verify --samples samples --out out/samples
+
+## samples: rebuild samples/ from the generator (deterministic).
+samples: build
+	$(BIN)/cardbatch-samples write samples
+
+## test: the whole suite (unit, wrapper, end-to-end against the built binary).
+test: build
+	$(SWIFT) test
+
+## bench: generate bundles of 1,000 and 10,000 employees and measure `process` against `unzip -t`.
+bench: deps
+	$(SWIFT) build -c release
+	./scripts/bench.sh
+
+clean:
+	rm -rf .build out bench-out

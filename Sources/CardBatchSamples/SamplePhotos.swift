@@ -1,0 +1,52 @@
+import CardBatchNative
+
+/// Photos for samples and tests: compliant portraits and each kind of defect.
+public enum SamplePhotos {
+    /// A compliant photo: 358 × 441, 24-bit colour JPEG, inside the size window.
+    public static func compliant(seed: UInt64) -> [UInt8] {
+        let painter = PortraitPainter()
+        return painter.jpeg(painter.paint(.varied(seed), seed: seed))
+    }
+
+    /// The right size in bytes and colour, the wrong size in pixels.
+    public static func wrongDimensions(seed: UInt64, width: Int = 441, height: Int = 358) -> [UInt8] {
+        let painter = PortraitPainter(width: width, height: height)
+        return painter.jpeg(painter.paint(.varied(seed), seed: seed))
+    }
+
+    /// Too few bytes: a smooth image at low quality.
+    public static func tooSmall(seed: UInt64) -> [UInt8] {
+        let painter = PortraitPainter(noise: 0)
+        return (try? JPEGEncoder().encode(painter.paint(.varied(seed), seed: seed), width: 358, height: 441, quality: 40)) ?? []
+    }
+
+    /// Too many bytes: heavy noise at top quality.
+    public static func tooLarge(seed: UInt64) -> [UInt8] {
+        let painter = PortraitPainter(noise: 40)
+        return (try? JPEGEncoder().encode(painter.paint(.varied(seed), seed: seed), width: 358, height: 441, quality: 100)) ?? []
+    }
+
+    /// Greyscale (one 8-bit component).
+    public static func greyscale(seed: UInt64) -> [UInt8] {
+        let painter = PortraitPainter(noise: 14)
+        return painter.greyJPEG(painter.paint(.varied(seed), seed: seed), quality: 95)
+    }
+
+    /// A PNG, to be saved under a .jpg name.
+    public static func png(seed: UInt64) -> [UInt8] {
+        let painter = PortraitPainter(width: 120, height: 148)
+        return DocumentWriters.png(width: 120, height: 148, rgb: painter.paint(.varied(seed), seed: seed))
+    }
+
+    /// A compliant JPEG with its last `cut` bytes missing (an interrupted copy).
+    public static func truncated(seed: UInt64, cut: Int = 3_000) -> [UInt8] {
+        Array(compliant(seed: seed).dropLast(cut))
+    }
+
+    /// A copy of `jpeg` made byte-unique by a comment segment after SOI; still a valid JPEG.
+    public static func uniqued(_ jpeg: [UInt8], tag: String) -> [UInt8] {
+        let text = Array("cardbatch-sample \(tag)".utf8)
+        let length = text.count + 2
+        return [0xFF, 0xD8, 0xFF, 0xFE, UInt8(length >> 8), UInt8(length & 0xFF)] + text + jpeg.dropFirst(2)
+    }
+}

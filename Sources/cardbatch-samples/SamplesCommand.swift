@@ -1,0 +1,42 @@
+import ArgumentParser
+import CardBatchSamples
+import Foundation
+
+@main
+struct SamplesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cardbatch-samples",
+        abstract: "Builds samples/ and benchmark bundles, and checks that cardbatch judged the samples as documented.",
+        subcommands: [Write.self, Verify.self, Bench.self]
+    )
+
+    struct Write: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write every sample bundle, expected.json, the schemas and the CSV template.")
+        @Argument var directory: String = "samples"
+        func run() throws {
+            try SampleCatalogue.writeAll(to: directory)
+            print("wrote samples to \(directory)")
+        }
+    }
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Compare cardbatch's bundle reports with samples/expected.json.")
+        @Option var samples = "samples"
+        @Option var out: String
+        func run() throws {
+            let (checked, mismatches) = try SampleVerifier.verify(samples: samples, output: out)
+            for m in mismatches { print("MISMATCH \(m)") }
+            print("\(checked - Set(mismatches.map(\.bundle)).count) passed, \(Set(mismatches.map(\.bundle)).count) failed")
+            if !mismatches.isEmpty { throw ExitCode(1) }
+        }
+    }
+
+    struct Bench: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write a benchmark bundle of N employees.")
+        @Option var employees = 1_000
+        @Option var out: String
+        func run() throws {
+            try BenchBundle.write(employees: employees, to: out)
+        }
+    }
+}
