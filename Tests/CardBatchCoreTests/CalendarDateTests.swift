@@ -1,0 +1,38 @@
+import CardBatchCore
+import Testing
+
+struct CalendarDateTests {
+    @Test(arguments: ["2026-02-29", "2026-04-31", "2026-13-01", "2026-00-10", "26-01-01", "2026-1-01", "2026/01/01", "２０２６-01-01", ""])
+    func rejectsTextThatIsNotARealISODay(_ text: String) {
+        #expect(CalendarDate(iso: text) == nil)
+    }
+
+    @Test(arguments: ["2024-02-29", "2000-02-29", "1999-12-31", "2026-11-25"])
+    func parsesRealDaysAndPrintsThemBack(_ text: String) {
+        #expect(CalendarDate(iso: text)?.description == text)
+    }
+
+    @Test func centuryYearsAreLeapOnlyEveryFourHundredYears() {
+        #expect(CalendarDate(iso: "1900-02-29") == nil)
+        #expect(CalendarDate(iso: "2000-02-29") != nil)
+    }
+
+    @Test func comparesAndCountsDaysAcrossLeapYears() {
+        let a = CalendarDate(iso: "2024-02-28")!, b = CalendarDate(iso: "2024-03-01")!
+        #expect(a < b)
+        #expect(a.days(until: b) == 2)
+        #expect(CalendarDate(iso: "2025-01-01")!.days(until: CalendarDate(iso: "2026-01-01")!) == 365)
+    }
+
+    @Test func addingMonthsClampsToTheMonthsLastDay() {
+        #expect(CalendarDate(iso: "2026-08-31")!.adding(months: -6).description == "2026-02-28")
+        #expect(CalendarDate(iso: "2026-01-31")!.adding(months: 1).description == "2026-02-28")
+        #expect(CalendarDate(iso: "2026-11-25")!.adding(months: 2).description == "2027-01-25")
+    }
+
+    @Test func wholeYearsCountsABirthdayOnlyOnceReached() {
+        let birth = CalendarDate(iso: "2008-11-26")!
+        #expect(birth.wholeYears(until: CalendarDate(iso: "2026-11-25")!) == 17)
+        #expect(birth.wholeYears(until: CalendarDate(iso: "2026-11-26")!) == 18)
+    }
+}

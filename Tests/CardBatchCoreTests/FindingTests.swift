@@ -1,0 +1,34 @@
+import CardBatchCore
+import Testing
+
+struct FindingTests {
+    @Test func compilerStyleNamesBundleEntryLineSeverityAndRule() {
+        let f = PhotoDimensionsRule().check(Example.photo { $0.jpeg?.width = 400 }, in: .example)[0]
+        #expect(f.compilerStyle.hasPrefix("example.zip:roster.csv:2: error: [photo.dimensions] Row 1: photo \"photos/martin.jpg\" is 400 × 441"))
+        #expect(f.value == "400 × 441")
+        #expect(f.expected == "358 × 441")
+        #expect(f.field == "photo")
+    }
+
+    @Test func fieldNamesFollowTheRostersOwnFormat() {
+        var subject = Example.employee(.passportNumber, "AB 12")
+        #expect(EmployeePassportNumberRule().check(subject, in: .example)[0].field == "passport_number")
+        subject.record.format = .xml
+        #expect(EmployeePassportNumberRule().check(subject, in: .example)[0].field == "passportNumber")
+    }
+
+    @Test func sortingPutsPlacesInOrderAndErrorsBeforeWarnings() {
+        let line3 = Location(bundle: "x", entry: "r", line: 3)
+        let error = EmployeeSexRule.description.finding(at: line3, en: "e", zh: "e")
+        let warning = BundleUnreferencedFileRule.description.finding(at: line3, en: "w", zh: "w")
+        let earlier = BundleUnreferencedFileRule.description.finding(at: Location(bundle: "x", entry: "r", line: 2), en: "w", zh: "w")
+        #expect([warning, error, earlier].sorted().map(\.message.en) == ["w", "e", "w"])
+        #expect([warning, error, earlier].sorted()[0].location.line == 2)
+    }
+
+    @Test func maskingKeepsOnlyTheLastTwoPassportCharactersAndNameInitials() {
+        #expect(Masking.passport("E12345678") == "*******78")
+        #expect(Masking.passport("AB") == "**")
+        #expect(Masking.name("CLAIRE ANNE") == "C***** A***")
+    }
+}
