@@ -8,6 +8,11 @@ public struct CSVRecord: Sendable, Equatable {
 public struct CSVSyntaxError: Error, Sendable, Equatable {
     public let line: Int
     public let message: String
+
+    public init(line: Int, message: String) {
+        self.line = line
+        self.message = message
+    }
 }
 
 /// A strict RFC 4180 reader.

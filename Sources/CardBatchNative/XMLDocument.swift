@@ -18,23 +18,34 @@ public final class XMLDocument {
         XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
         | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue)
 
-    /// - SeeAlso: `xmlNewParserCtxt`, `xmlCtxtReadMemory`, `xmlCtxtGetLastError`
+    /// - SeeAlso: `xmlNewParserCtxt`, `xmlCtxtReadMemory`, `xmlSetStructuredErrorFunc`
     public init(bytes: [UInt8], name: String) throws(XMLParseError) {
         XMLLibrary.initialize()
         guard let context = xmlNewParserCtxt() else {
             throw XMLParseError(diagnostics: [XMLDiagnostic(message: "out of memory", line: nil)])
         }
         defer { xmlFreeParserCtxt(context) }
-        let parsed = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) {
-                xmlCtxtReadMemory(context, $0.baseAddress, Int32(buffer.count), name, nil, Self.parseOptions)
+        // The context keeps only the last error ("premature end of data"); the first one is what
+        // a person needs. libxml2's structured error handler is per thread, so setting it around
+        // this parse collects every error without touching other workers.
+        let sink = XMLDiagnosticSink()
+        xmlSetStructuredErrorFunc(Unmanaged.passUnretained(sink).toOpaque(), XMLDiagnosticSink.handler)
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
+        let parsed = withExtendedLifetime(sink) {
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) {
+                    xmlCtxtReadMemory(context, $0.baseAddress, Int32(buffer.count), name, nil, Self.parseOptions)
+                }
             }
         }
         guard let parsed, context.pointee.wellFormed != 0 else {
             if let parsed { xmlFreeDoc(parsed) }
-            let diagnostic = xmlCtxtGetLastError(context).map { XMLDiagnostic($0) }
-                ?? XMLDiagnostic(message: "the document is not well-formed XML", line: nil)
-            throw XMLParseError(diagnostics: [diagnostic])
+            var diagnostics = sink.diagnostics
+            if diagnostics.isEmpty {
+                diagnostics = [xmlCtxtGetLastError(context).map { XMLDiagnostic($0) }
+                    ?? XMLDiagnostic(message: "the document is not well-formed XML", line: nil)]
+            }
+            throw XMLParseError(diagnostics: diagnostics)
         }
         document = parsed
     }

@@ -20,6 +20,15 @@ public struct BundleBuilder {
 
     public mutating func add(_ name: String, text: String) { add(name, Array(text.utf8)) }
 
+    /// Replaces the content of the entry named `name` (a broken roster or letter for a sample).
+    public mutating func replace(_ name: String, with data: [UInt8]) {
+        for i in entries.indices where entries[i].rawName == Array(name.utf8) { entries[i].data = data }
+    }
+
+    public mutating func remove(_ name: String) {
+        entries.removeAll { $0.rawName == Array(name.utf8) }
+    }
+
     /// An entry whose name is stored as raw bytes without the UTF-8 flag (GBK names from Chinese Windows).
     public mutating func add(rawName: [UInt8], _ data: [UInt8]) {
         entries.append(Entry(rawName: rawName, data: data, encoding: .raw, unixMode: nil, store: false))

@@ -148,28 +148,28 @@ public enum SampleCatalogue {
             var b = standard(employees, seedBase: 1300)
             var csv = RosterWriter.csv(employer: SampleData.employer, employees: employees)
             csv = csv.replacing("\(employees[1][.givenNames]!),", with: "\"\(employees[1][.givenNames]!),")
-            b.entries[0].data = Array(csv.utf8)
+            b.replace("roster.csv", with: Array(csv.utf8))
             add("reject-roster-csv-syntax.zip", "a CSV roster with an unclosed quote", "bundle-rejected", ["roster.syntax"], b)
         }
         do {
             var employees = small(14)
             employees[1][.passportNumber] = nil
             var b = standard(employees, xml: true, seedBase: 1400)
-            b.entries[0].data = Array(RosterWriter.xml(employer: SampleData.employer, employees: employees).replacing("<sex>", with: "<gender>").replacing("</sex>", with: "</gender>").utf8)
+            b.replace("roster.xml", with: Array(RosterWriter.xml(employer: SampleData.employer, employees: employees).replacing("<sex>", with: "<gender>").replacing("</sex>", with: "</gender>").utf8))
             add("reject-roster-xml-schema.zip", "an XML roster missing <passportNumber> and using <gender> for <sex>", "bundle-rejected", ["roster.schema"], b)
         }
         do {
             let employees = small(15)
             var b = standard(employees, xml: true, seedBase: 1500)
-            b.entries[0].data = Array(RosterWriter.xml(employer: SampleData.employer, employees: employees,
-                                                       prologue: "<!DOCTYPE roster [ <!ENTITY secret SYSTEM \"file:///etc/passwd\"> ]>\n").replacing("<phone>", with: "<phone>&secret;").utf8)
+            b.replace("roster.xml", with: Array(RosterWriter.xml(employer: SampleData.employer, employees: employees,
+                                                       prologue: "<!DOCTYPE roster [ <!ENTITY secret SYSTEM \"file:///etc/passwd\"> ]>\n").replacing("<phone>", with: "<phone>&secret;").utf8))
             add("reject-roster-xxe.zip", "an XML roster with an external entity (XXE) reading /etc/passwd", "bundle-rejected", ["roster.dtd"], b)
         }
         do {
             let employees = small(16)
             var b = standard(employees, seedBase: 1600)
             let csv = RosterWriter.csv(employer: SampleData.employer, employees: employees)
-            b.entries[0].data = [0xFF, 0xFE] + csv.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+            b.replace("roster.csv", with: [0xFF, 0xFE] + csv.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
             add("reject-roster-utf16.zip", "a CSV roster saved as UTF-16 (\"Unicode text\")", "bundle-rejected", ["roster.encoding"], b)
         }
         do {
@@ -177,7 +177,7 @@ public enum SampleCatalogue {
             var b = standard(employees, seedBase: 1700)
             var lines = RosterWriter.csv(employer: SampleData.employer, employees: employees).components(separatedBy: "\r\n")
             lines[3] = "\"Beijing Other Trading Co., Ltd.\"" + lines[3]
-            b.entries[0].data = Array(lines.joined(separator: "\r\n").utf8)
+            b.replace("roster.csv", with: Array(lines.joined(separator: "\r\n").utf8))
             add("reject-roster-mixed-employers.zip", "a CSV roster whose third employee names another employer", "bundle-rejected", ["roster.employer-inconsistent"], b)
         }
         do {
@@ -189,7 +189,7 @@ public enum SampleCatalogue {
         }
         do {
             var b = standard(small(19), seedBase: 1900)
-            b.entries[b.entries.count - 1].data = [0x50, 0x4B, 0x03, 0x04] + Array("word/document.xml".utf8) + [UInt8](repeating: 7, count: 300)
+            b.replace("authorization.pdf", with: [0x50, 0x4B, 0x03, 0x04] + Array("word/document.xml".utf8) + [UInt8](repeating: 7, count: 300))
             add("reject-letter-format.zip", "authorization.pdf that is really a Word document", "bundle-rejected", ["letter.format"], b)
         }
         do {

@@ -1,0 +1,119 @@
+import CardBatchCore
+import CardBatchIntake
+import CardBatchSamples
+import Testing
+
+struct CSVRosterParserTests {
+    let context = RuleContext(processingDate: CalendarDate(year: 2026, month: 11, day: 25)!, bundle: "b.zip", rosterEntry: "roster.csv")
+
+    func parse(_ text: String) -> RosterParseResult {
+        CSVRosterParser.parse(bytes: Array(text.utf8), entry: "roster.csv", context: context)
+    }
+
+    @Test func readsEmployerFromTheFirstRowAndNormalisesCodesToCapitals() throws {
+        var rows = SampleData.employees(count: 2, seed: 1)
+        rows[1][.nationality] = " gbr "
+        rows[1][.passportNumber] = "ab1234567"
+        let result = parse(RosterWriter.csv(employer: SampleData.employer, employees: rows))
+        let roster = try #require(result.roster)
+        #expect(result.findings.isEmpty)
+        #expect(roster.header[.employerName] == "Shanghai Lumen Optics Co., Ltd.")
+        #expect(roster.employees.count == 2)
+        #expect(roster.employees[1][.nationality] == "GBR")
+        #expect(roster.employees[1][.passportNumber] == "AB1234567")
+        #expect(roster.employees.map(\.line) == [2, 3])
+    }
+
+    @Test func acceptsColumnsInAnyOrderAndLetterCase() throws {
+        let header = CSVRosterParser.templateColumns.reversed().map { $0.csvColumn.uppercased() }
+        let row = CSVRosterParser.templateColumns.reversed().map { SampleData.employer[$0] ?? SampleData.employees(count: 1, seed: 2)[0][$0] ?? "" }
+        let result = parse(header.joined(separator: ",") + "\n" + row.map { $0.contains(",") ? "\"\($0)\"" : $0 }.joined(separator: ",") + "\n")
+        #expect(try #require(result.roster).employees[0][.surname] == "MARTIN")
+    }
+
+    @Test func aMissingColumnRejectsTheRosterAndNamesTheColumn() {
+        let result = parse("surname,given_names\nA,B\n")
+        #expect(result.roster == nil)
+        #expect(result.findings.contains { $0.rule == "roster.schema" && $0.message.en.contains("passport_number") })
+    }
+
+    @Test func aRowWithTheWrongNumberOfCellsNamesItsLine() {
+        let csv = RosterWriter.csv(employer: SampleData.employer, employees: SampleData.employees(count: 2, seed: 3)) + "x,y\r\n"
+        let result = parse(csv)
+        #expect(result.findings.contains { $0.rule == "roster.schema" && $0.location.line == 4 })
+    }
+
+    @Test func aSecondEmployerOnALaterRowIsRefused() {
+        var lines = RosterWriter.csv(employer: SampleData.employer, employees: SampleData.employees(count: 3, seed: 4)).components(separatedBy: "\r\n")
+        lines[2] = "Other Ltd" + lines[2]
+        let result = parse(lines.joined(separator: "\r\n"))
+        #expect(result.findings.map(\.rule) == ["roster.employer-inconsistent"])
+        #expect(result.findings[0].location.line == 3)
+    }
+
+    @Test func rowsOfEmptyCellsBelowTheTableAreSkipped() throws {
+        let csv = RosterWriter.csv(employer: SampleData.employer, employees: SampleData.employees(count: 1, seed: 5))
+            + String(repeating: ",", count: CSVRosterParser.templateColumns.count - 1) + "\r\n"
+        #expect(try #require(parse(csv).roster).employees.count == 1)
+    }
+}
+
+struct XMLRosterParserTests {
+    let context = RuleContext(processingDate: CalendarDate(year: 2026, month: 11, day: 25)!, bundle: "b.zip", rosterEntry: "roster.xml")
+
+    func parse(_ text: String) -> RosterParseResult {
+        XMLRosterParser.parse(bytes: Array(text.utf8), entry: "roster.xml", context: context)
+    }
+
+    @Test func readsAValidRosterWithLinesAndPaths() throws {
+        let rows = SampleData.employees(count: 3, seed: 6)
+        let roster = try #require(parse(RosterWriter.xml(employer: SampleData.employer, employees: rows)).roster)
+        #expect(roster.header[.letterFile] == "authorization.pdf")
+        #expect(roster.header[.letterDate] == "2026-11-02")
+        #expect(roster.employees.map { $0[.passportNumber] } == rows.map { $0[.passportNumber]! })
+        #expect(roster.employees[2].path == "/roster/employees/employee[3]")
+        #expect(roster.employees[0].line == 15)
+    }
+
+    @Test func theEmbeddedSchemaIsTheOnePublishedInSamples() throws {
+        let published = try String(contentsOfFile: CardBatchTestPaths.root + "/samples/schemas/roster.xsd", encoding: .utf8)
+        #expect(published == RosterSchema.xsd)
+    }
+
+    @Test func anExternalEntityIsRefusedBeforeParsing() {
+        let xml = RosterWriter.xml(employer: SampleData.employer, employees: SampleData.employees(count: 1, seed: 7),
+                                   prologue: "<!DOCTYPE roster [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n")
+        let result = parse(xml.replacing("<phone>", with: "<phone>&x;"))
+        #expect(result.roster == nil)
+        #expect(result.findings.map(\.rule) == ["roster.dtd"])
+        #expect(result.findings[0].location.line == 2)
+    }
+
+    @Test func billionLaughsIsRefusedWithoutExpandingAnything() {
+        var dtd = "<!DOCTYPE roster [<!ENTITY l0 \"ha\">"
+        for i in 1...12 { dtd += "<!ENTITY l\(i) \"" + String(repeating: "&l\(i - 1);", count: 10) + "\">" }
+        dtd += "]>\n"
+        let xml = RosterWriter.xml(employer: SampleData.employer, employees: [], prologue: dtd).replacing("<phone>", with: "<phone>&l12;")
+        #expect(parse(xml).findings.map(\.rule) == ["roster.dtd"])
+    }
+
+    @Test func malformedXMLNamesTheLine() {
+        let result = parse("<?xml version=\"1.0\"?>\n<roster xmlns=\"urn:cardbatch:roster:1\">\n<employer>\n</roster>\n")
+        #expect(result.findings.map(\.rule) == ["roster.syntax"])
+        #expect(result.findings[0].location.line == 4)
+    }
+
+    @Test func aMissingElementIsASchemaErrorWithItsLine() {
+        var rows = SampleData.employees(count: 2, seed: 8)
+        rows[1][.passportNumber] = nil
+        let result = parse(RosterWriter.xml(employer: SampleData.employer, employees: rows))
+        #expect(result.findings.map(\.rule) == ["roster.schema"])
+        #expect(result.findings[0].message.en.contains("passportNumber"))
+        #expect(result.findings[0].location.line != nil)
+    }
+
+    @Test func utf16IsRefusedAsAnEncodingProblem() {
+        let bytes: [UInt8] = [0xFF, 0xFE] + "<roster/>".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(XMLRosterParser.parse(bytes: bytes, entry: "roster.xml", context: context).findings.map(\.rule) == ["roster.encoding"])
+    }
+}

@@ -1,0 +1,98 @@
+import CardBatchNative
+import CardBatchSamples
+import CardBatchTestSupport
+import Foundation
+import Testing
+
+struct ZipArchiveTests {
+    @Test func readsNamesSizesAndContentThroughLibzip() throws {
+        let dir = TemporaryDirectory()
+        var b = BundleBuilder()
+        b.add("roster.csv", text: "a,b\r\n1,2\r\n")
+        b.add("photos/a.jpg", [UInt8](repeating: 7, count: 5_000))
+        let path = try Fixtures.write(b, "t.zip", in: dir)
+        let archive = try ZipArchive(path: path)
+        #expect(archive.entryCount == 2)
+        let info = try archive.entry(at: 1)
+        #expect(String(decoding: info.rawName, as: UTF8.self) == "photos/a.jpg")
+        #expect(info.uncompressedSize == 5_000)
+        #expect(!info.isEncrypted)
+        let (bytes, outcome) = archive.read(index: 1, limit: info.uncompressedSize)
+        #expect(bytes == [UInt8](repeating: 7, count: 5_000))
+        #expect(outcome.failure == nil && !outcome.exceededLimit)
+    }
+
+    @Test func streamingStopsAsSoonAsMoreThanTheLimitHasInflated() throws {
+        let dir = TemporaryDirectory()
+        var b = BundleBuilder()
+        b.add("zeros.bin", [UInt8](repeating: 0, count: 3_000_000))
+        let archive = try ZipArchive(path: try Fixtures.write(b, "z.zip", in: dir))
+        var seen = 0
+        let outcome = archive.stream(index: 0, limit: 100_000) { seen += $0.count }
+        #expect(outcome.exceededLimit)
+        #expect(seen <= 100_000)
+        #expect(outcome.inflatedBytes < 300_000)
+    }
+
+    @Test func aCorruptedEntryFailsItsCRCCheck() throws {
+        let dir = TemporaryDirectory()
+        var b = BundleBuilder()
+        let payload = Array("the quick brown fox jumps over the lazy dog".utf8)
+        b.add("a.txt", payload, store: true)
+        let path = try Fixtures.write(b, "c.zip", in: dir)
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        let at = bytes.firstRange(of: Array("quick".utf8))!.lowerBound
+        bytes[at] = UInt8(ascii: "Q")
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let archive = try ZipArchive(path: path)
+        let (_, outcome) = archive.read(index: 0, limit: UInt64(payload.count))
+        #expect(outcome.failure?.lowercased().contains("crc") == true)
+    }
+
+    @Test func openingSomethingThatIsNotAZipReportsLibzipsReason() throws {
+        let dir = TemporaryDirectory()
+        try Data("Rar!\u{1A}\u{07}\u{00} not a zip".utf8).write(to: URL(fileURLWithPath: dir.file("x.zip")))
+        #expect(throws: ZipError.self) { _ = try ZipArchive(path: dir.file("x.zip")) }
+        do {
+            _ = try ZipArchive(path: dir.file("x.zip"))
+        } catch {
+            #expect(error.message == "Not a zip archive")
+        }
+    }
+
+    @Test func tellsFlaggedUTF8NamesFromUnflaggedGBKNamesAndReadsUnixModes() throws {
+        let dir = TemporaryDirectory()
+        var b = BundleBuilder()
+        b.add("照片/张三.jpg", [1])
+        b.add(rawName: GB18030.encode("照片/李四.jpg")!, [2])
+        b.addSymlink("link", target: "/etc/passwd")
+        let archive = try ZipArchive(path: try Fixtures.write(b, "n.zip", in: dir))
+        let utf8 = try archive.entry(at: 0), gbk = try archive.entry(at: 1), link = try archive.entry(at: 2)
+        #expect(utf8.isFlaggedUTF8)
+        #expect(!gbk.isFlaggedUTF8)
+        #expect(gbk.rawName == GB18030.encode("照片/李四.jpg")!)
+        #expect(link.unixMode.map { $0 & 0o170000 } == 0o120000)
+    }
+
+    @Test func readsTheEncryptionFlagOfAPasswordProtectedEntry() throws {
+        let dir = TemporaryDirectory()
+        var b = BundleBuilder()
+        b.add("roster.csv", text: "x")
+        let path = try Fixtures.write(b, "e.zip", in: dir)
+        try ZipPatch.markEncrypted(path)
+        #expect(try ZipArchive(path: path).entry(at: 0).isEncrypted)
+    }
+}
+
+struct TextAndHashTests {
+    @Test func decodesAndEncodesGB18030WithIconv() {
+        #expect(GB18030.decode([0xD5, 0xC5, 0xC8, 0xFD]) == "张三")
+        #expect(GB18030.encode("张三") == [0xD5, 0xC5, 0xC8, 0xFD])
+        #expect(GB18030.decode([0x81]) == nil)
+    }
+
+    @Test func sha256MatchesTheFIPSTestVector() {
+        #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+}
