@@ -42,7 +42,9 @@ let package = Package(
         .testTarget(name: "CardBatchCoreTests", dependencies: ["CardBatchCore"]),
         .testTarget(name: "CardBatchNativeTests", dependencies: ["CardBatchNative", "CardBatchTestSupport"]),
         .testTarget(name: "CardBatchIntakeTests", dependencies: ["CardBatchIntake", "CardBatchTestSupport", "CardBatchCore"]),
-        .testTarget(name: "CardBatchEndToEndTests", dependencies: ["CardBatchPipeline", "CardBatchTestSupport", "CardBatchNative"]),
+        .testTarget(name: "CardBatchEndToEndTests", dependencies: [
+            "CardBatchPipeline", "CardBatchTestSupport", "CardBatchNative", "CardBatchOutput", "CardBatchCore", "CardBatchSamples",
+        ]),
     ]
 )
 
