@@ -17,6 +17,8 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
         .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // Prefixed C wrappers for system calls Swift cannot reach (syncfs is a GNU extension).
+        .target(name: "CSystemShims"),
 
         // Pure core: models, rules, findings, configuration. No files, no C, no clock.
         .target(name: "CardBatchCore"),
@@ -25,7 +27,7 @@ let package = Package(
         // Reading a bundle: safe ZIP intake, roster parsing, photo and letter facts.
         .target(name: "CardBatchIntake", dependencies: ["CardBatchCore", "CardBatchNative"]),
         // Writing results: atomic files, reports, accepted records, manifest.
-        .target(name: "CardBatchOutput", dependencies: ["CardBatchCore", "CardBatchNative"]),
+        .target(name: "CardBatchOutput", dependencies: ["CardBatchCore", "CardBatchNative", "CSystemShims"]),
         // Bundles in, outputs out; concurrency lives here.
         .target(name: "CardBatchPipeline", dependencies: ["CardBatchCore", "CardBatchIntake", "CardBatchOutput", "CardBatchNative"]),
         .executableTarget(name: "cardbatch", dependencies: [
@@ -49,7 +51,7 @@ let package = Package(
 )
 
 // Shared compiler settings, applied to every target at once.
-for target in package.targets where target.type != .system {
+for target in package.targets where target.type != .system && target.name != "CSystemShims" {
     var settings = target.swiftSettings ?? []
     settings.append(.swiftLanguageMode(.v6))
     settings.append(.enableUpcomingFeature("ExistentialAny"))

@@ -25,9 +25,27 @@ public enum CSVRosterParser {
             text = decoded
         }
 
-        let records: [CSVRecord]
+        // Records are handled as the reader completes them: the header first, then one employee
+        // at a time, so a 10,000-row roster is never held twice.
+        var findings: [Finding] = []
+        var columnOf: [RosterField: Int] = [:]
+        var width = 0
+        var sawHeader = false
+        var header = RosterHeader()
+        var employees: [EmployeeRecord] = []
+        let byName = Dictionary(uniqueKeysWithValues: RosterField.allCases.map { ($0.csvColumn, $0) })
         do {
-            records = try RFC4180Reader.records(in: text)
+            try RFC4180Reader.forEachRecord(in: text) { record in
+                guard !findings.hasErrors else { return }
+                if !sawHeader {
+                    sawHeader = true
+                    width = record.fields.count
+                    readHeader(record, entry: entry, context: context, byName: byName, columnOf: &columnOf, findings: &findings)
+                    return
+                }
+                readRow(record, entry: entry, context: context, width: width, columnOf: columnOf,
+                        header: &header, employees: &employees, findings: &findings)
+            }
         } catch {
             return .rejected([RosterSyntaxRule.description.finding(
                 at: Location(bundle: context.bundle, entry: entry, line: error.line), value: error.message, expected: "RFC 4180 CSV",
@@ -35,18 +53,20 @@ public enum CSVRosterParser {
                 zh: "\(entry) 第 \(error.line) 行不是有效的 CSV：引号使用有误。"
             )])
         }
-        guard let headerRecord = records.first else {
+        guard sawHeader else {
             return .rejected([RosterSchemaRule.description.finding(
                 at: location, expected: CSVRosterParser.templateHeader,
                 en: "\(entry) is empty; it needs the template's header row and one row per employee.",
                 zh: "\(entry) 为空；须含模板表头及每名员工一行。"
             )])
         }
+        if findings.hasErrors { return .rejected(findings) }
+        return RosterParseResult(roster: Roster(format: .csv, entry: entry, header: header, employees: employees), findings: findings)
+    }
 
-        // Map header cells to fields.
-        var findings: [Finding] = []
-        var columnOf: [RosterField: Int] = [:]
-        let byName = Dictionary(uniqueKeysWithValues: RosterField.allCases.map { ($0.csvColumn, $0) })
+    /// Maps the header's cells to fields; unknown columns warn, missing or repeated ones reject.
+    static func readHeader(_ headerRecord: CSVRecord, entry: String, context: RuleContext, byName: [String: RosterField],
+                           columnOf: inout [RosterField: Int], findings: inout [Finding]) {
         let headerLocation = Location(bundle: context.bundle, entry: entry, line: headerRecord.line)
         for (index, cell) in headerRecord.fields.enumerated() {
             let name = cell.trimmingWhitespace().lowercased()
@@ -77,46 +97,42 @@ public enum CSVRosterParser {
                 zh: "\(entry)：表头缺少列 \(missing.joined(separator: "、"))。请使用模板 roster-template.csv。"
             ))
         }
-        if findings.hasErrors { return .rejected(findings) }
+    }
 
-        let width = headerRecord.fields.count
-        var header = RosterHeader()
-        var employees: [EmployeeRecord] = []
-        for record in records.dropFirst() {
-            if record.fields.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { continue }
-            guard record.fields.count == width else {
-                findings.append(RosterSchemaRule.description.finding(
-                    at: Location(bundle: context.bundle, entry: entry, line: record.line),
-                    value: "\(record.fields.count) cells", expected: "\(width) cells, as in the header",
-                    en: "\(entry) line \(record.line) has \(record.fields.count) cells but the header has \(width). Check for a missing or extra comma.",
-                    zh: "\(entry) 第 \(record.line) 行有 \(record.fields.count) 个单元格，表头为 \(width) 个。请检查是否多或少了逗号。"
-                ))
-                continue
-            }
-            func value(_ field: RosterField) -> String {
-                columnOf[field].map { FieldNormalizer.normalize(record.fields[$0], field: field) } ?? ""
-            }
-            if employees.isEmpty {
-                header.line = record.line
-                for field in RosterField.bundleFields { header[field] = value(field) }
-            } else {
-                for field in RosterField.bundleFields {
-                    let v = value(field)
-                    if !v.isEmpty && v != header[field] {
-                        findings.append(RosterEmployerConsistencyRule.description.finding(
-                            at: Location(bundle: context.bundle, entry: entry, line: record.line),
-                            field: field.csvColumn, value: v, expected: header[field].isEmpty ? "empty, as on the first row" : header[field],
-                            en: "\(entry) line \(record.line): \(field.csvColumn) \"\(v)\" differs from the first row (\"\(header[field])\"). One bundle holds one employer's application; leave the cell empty or repeat the first row's value.",
-                            zh: "\(entry) 第 \(record.line) 行：\(field.csvColumn) \"\(v)\" 与第一行（\"\(header[field])\"）不一致。一个压缩包只能对应一家单位；请留空或与第一行一致。"
-                        ))
-                    }
+    /// Reads one data row: the employer from the first, an employee from every row.
+    static func readRow(_ record: CSVRecord, entry: String, context: RuleContext, width: Int, columnOf: [RosterField: Int],
+                        header: inout RosterHeader, employees: inout [EmployeeRecord], findings: inout [Finding]) {
+        if record.fields.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { return }
+        guard record.fields.count == width else {
+            findings.append(RosterSchemaRule.description.finding(
+                at: Location(bundle: context.bundle, entry: entry, line: record.line),
+                value: "\(record.fields.count) cells", expected: "\(width) cells, as in the header",
+                en: "\(entry) line \(record.line) has \(record.fields.count) cells but the header has \(width). Check for a missing or extra comma.",
+                zh: "\(entry) 第 \(record.line) 行有 \(record.fields.count) 个单元格，表头为 \(width) 个。请检查是否多或少了逗号。"
+            ))
+            return
+        }
+        func value(_ field: RosterField) -> String {
+            columnOf[field].map { FieldNormalizer.normalize(record.fields[$0], field: field) } ?? ""
+        }
+        if employees.isEmpty {
+            header.line = record.line
+            for field in RosterField.bundleFields { header[field] = value(field) }
+        } else {
+            for field in RosterField.bundleFields {
+                let v = value(field)
+                if !v.isEmpty && v != header[field] {
+                    findings.append(RosterEmployerConsistencyRule.description.finding(
+                        at: Location(bundle: context.bundle, entry: entry, line: record.line),
+                        field: field.csvColumn, value: v, expected: header[field].isEmpty ? "empty, as on the first row" : header[field],
+                        en: "\(entry) line \(record.line): \(field.csvColumn) \"\(v)\" differs from the first row (\"\(header[field])\"). One bundle holds one employer's application; leave the cell empty or repeat the first row's value.",
+                        zh: "\(entry) 第 \(record.line) 行：\(field.csvColumn) \"\(v)\" 与第一行（\"\(header[field])\"）不一致。一个压缩包只能对应一家单位；请留空或与第一行一致。"
+                    ))
                 }
             }
-            var values: [RosterField: String] = [:]
-            for field in RosterField.employeeFields { values[field] = value(field) }
-            employees.append(EmployeeRecord(row: employees.count + 1, line: record.line, format: .csv, values: values))
         }
-        if findings.hasErrors { return .rejected(findings) }
-        return RosterParseResult(roster: Roster(format: .csv, entry: entry, header: header, employees: employees), findings: findings)
+        var values: [RosterField: String] = [:]
+        for field in RosterField.employeeFields { values[field] = value(field) }
+        employees.append(EmployeeRecord(row: employees.count + 1, line: record.line, format: .csv, values: values))
     }
 }

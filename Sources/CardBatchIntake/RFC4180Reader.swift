@@ -25,8 +25,15 @@ public struct CSVSyntaxError: Error, Sendable, Equatable {
 /// Accepts CRLF, LF and lone CR line ends; quoted fields may hold commas, quotes (doubled) and line
 /// breaks. Refuses a quote inside an unquoted field, text after a closing quote, and an unclosed quote.
 public enum RFC4180Reader {
+    /// Every record, in order. For large files prefer `forEachRecord`, which holds one at a time.
     public static func records(in text: String, delimiter: Unicode.Scalar = ",") throws(CSVSyntaxError) -> [CSVRecord] {
         var records: [CSVRecord] = []
+        try forEachRecord(in: text, delimiter: delimiter) { records.append($0) }
+        return records
+    }
+
+    /// Hands each record to `body` as soon as it is complete, so memory holds one record at a time.
+    public static func forEachRecord(in text: String, delimiter: Unicode.Scalar = ",", _ body: (CSVRecord) -> Void) throws(CSVSyntaxError) {
         var fields: [String] = []
         var field = String.UnicodeScalarView()
         var line = 1
@@ -50,7 +57,7 @@ public enum RFC4180Reader {
         }
         func endRecord() {
             endField()
-            records.append(CSVRecord(fields: fields, line: recordLine))
+            body(CSVRecord(fields: fields, line: recordLine))
             fields = []
             fieldStarted = false
         }
@@ -114,6 +121,5 @@ public enum RFC4180Reader {
             throw CSVSyntaxError(line: quoteOpenedOnLine, message: "a quoted field opened on this line is never closed")
         }
         if fieldStarted || !field.isEmpty || !fields.isEmpty || afterClosingQuote { endRecord() }
-        return records
     }
 }

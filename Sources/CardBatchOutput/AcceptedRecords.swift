@@ -12,23 +12,22 @@ public enum AcceptedRecords {
 
     /// `accepted/records.csv`: UTF-8 without BOM, CRLF line ends, a header row, one row per accepted
     /// employee in roster order; formula-like cells neutralised.
-    public static func csv(_ result: BundleResult) -> String {
-        var text = CSVCell.row(csvColumns)
+    public static func csv(_ result: BundleResult, to sink: FileSink) throws(OutputError) {
+        try sink.write(CSVCell.row(csvColumns))
         let header = result.header ?? RosterHeader()
-        for e in result.accepted {
+        for e in result.employees where e.isAccepted {
             let r = e.record
-            text += CSVCell.row([
+            try sink.write(CSVCell.row([
                 e.recordKey, String(r.row), header[.employerName], header[.employerCreditCode], r[.surname], r[.givenNames],
                 r[.chineseName], r[.sex], r[.dateOfBirth], r[.nationality], r[.passportNumber], r[.passportExpiry],
                 r[.workPermitNumber], r[.workPermitExpiry], photoFile(e), e.photo?.sha256 ?? "", result.sha256,
                 result.processingDate.description,
-            ])
+            ]))
         }
-        return text
     }
 
     /// `accepted/records.xml`, valid against `RecordsSchema.xsd`.
-    public static func xml(_ result: BundleResult) -> String {
+    public static func xml(_ result: BundleResult, to sink: FileSink) throws(OutputError) {
         let header = result.header ?? RosterHeader()
         let stamp = ToolStamp()
         var x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -36,9 +35,10 @@ public enum AcceptedRecords {
         x += " bundleSha256=\"\(result.sha256)\" processingDate=\"\(result.processingDate)\""
         x += " toolVersion=\"\(esc(stamp.version))\" ruleSetVersion=\"\(esc(stamp.ruleSetVersion))\">\n"
         x += "  <employer name=\"\(esc(header[.employerName]))\" creditCode=\"\(esc(header[.employerCreditCode]))\"/>\n"
-        for e in result.accepted {
+        try sink.write(x)
+        for e in result.employees where e.isAccepted {
             let r = e.record
-            x += "  <record key=\"\(e.recordKey)\" rosterRow=\"\(r.row)\">\n"
+            x = "  <record key=\"\(e.recordKey)\" rosterRow=\"\(r.row)\">\n"
             func element(_ name: String, _ value: String) { x += "    <\(name)>\(esc(value))</\(name)>\n" }
             element("surname", r[.surname])
             element("givenNames", r[.givenNames])
@@ -52,9 +52,9 @@ public enum AcceptedRecords {
             element("workPermitExpiry", r[.workPermitExpiry])
             x += "    <photo file=\"\(photoFile(e))\" sha256=\"\(e.photo?.sha256 ?? "")\" bytes=\"\(e.photo?.byteCount ?? 0)\"/>\n"
             x += "  </record>\n"
+            try sink.write(x)
         }
-        x += "</acceptedRecords>\n"
-        return x
+        try sink.write("</acceptedRecords>\n")
     }
 
     /// XML text and attribute escaping. Characters XML 1.0 forbids cannot reach here: the

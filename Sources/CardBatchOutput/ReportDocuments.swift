@@ -40,11 +40,7 @@ public struct BundleReportDocument: Codable, Sendable {
         rosterFormat = result.rosterFormat
         counts = Counts(employees: result.employees.count, accepted: result.accepted.count, rejected: result.rejected.count)
         findings = (result.bundleFindings + result.employees.flatMap(\.findings)).sorted()
-        employees = result.employees.map { e in
-            Employee(row: e.record.row, line: e.record.line, recordKey: e.recordKey, nationality: e.record[.nationality],
-                     passportNumber: Masking.passport(e.record[.passportNumber]),
-                     status: e.isAccepted ? "accepted" : "rejected", report: e.isAccepted ? nil : e.reportStem + ".json")
-        }
+        employees = result.employees.map(Employee.init)
     }
 }
 
@@ -77,6 +73,51 @@ public struct RejectionReportDocument: Codable, Sendable {
                                  chineseName: r[.chineseName], nationality: r[.nationality], passportNumber: r[.passportNumber],
                                  photo: r[.photo], recordKey: employee.recordKey)
         findings = employee.findings
+    }
+}
+
+extension BundleReportDocument {
+    /// Writes the bundle report piece by piece, in exactly the form `PrettyJSON.encode` gives the
+    /// whole document (keys sorted), without building the employees and findings arrays in memory.
+    public static func write(_ result: BundleResult, to sink: FileSink) throws(OutputError) {
+        var members: [(String, (FileSink) throws(OutputError) -> Void)] = []
+        func value<T: Encodable>(_ key: String, _ v: T) {
+            members.append((key, { sink throws(OutputError) in try sink.write(PrettyJSON.encode(v, indent: 2)) }))
+        }
+        func array<S: Sequence>(_ key: String, _ items: S) where S.Element: Encodable {
+            members.append((key, { sink throws(OutputError) in
+                var first = true
+                for item in items {
+                    try sink.write(first ? "[\n    " : ",\n    ")
+                    try sink.write(PrettyJSON.encode(item, indent: 4))
+                    first = false
+                }
+                try sink.write(first ? "[\n\n  ]" : "\n  ]")
+            }))
+        }
+        value("bundle", BundleFile(file: result.bundleFile, sha256: result.sha256, bytes: result.byteCount))
+        value("counts", Counts(employees: result.employees.count, accepted: result.accepted.count, rejected: result.rejected.count))
+        array("employees", result.employees.lazy.map(Employee.init))
+        array("findings", (result.bundleFindings + result.employees.flatMap(\.findings)).sorted())
+        value("processingDate", result.processingDate.description)
+        if let format = result.rosterFormat { value("rosterFormat", format) }
+        value("status", result.status)
+        value("tool", ToolStamp())
+        try sink.write("{\n")
+        for (i, member) in members.sorted(by: { $0.0 < $1.0 }).enumerated() {
+            try sink.write("  \"\(member.0)\" : ")
+            try member.1(sink)
+            try sink.write(i == members.count - 1 ? "\n" : ",\n")
+        }
+        try sink.write("}\n")
+    }
+}
+
+extension BundleReportDocument.Employee {
+    init(_ e: EmployeeResult) {
+        self.init(row: e.record.row, line: e.record.line, recordKey: e.recordKey, nationality: e.record[.nationality],
+                  passportNumber: Masking.passport(e.record[.passportNumber]),
+                  status: e.isAccepted ? "accepted" : "rejected", report: e.isAccepted ? nil : e.reportStem + ".json")
     }
 }
 

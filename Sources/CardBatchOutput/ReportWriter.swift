@@ -5,7 +5,7 @@ import Foundation
 /// rejection report per rejected employee, and (for `process`) the accepted-record files.
 public enum ReportWriter {
     public static func write(_ result: BundleResult, to staged: StagedFolder, acceptedRecords: Bool) throws(OutputError) {
-        try staged.write(json(BundleReportDocument(result)), to: "bundle-report.json")
+        try staged.stream(to: "bundle-report.json") { sink throws(OutputError) in try BundleReportDocument.write(result, to: sink) }
         let rejected = result.rejected
         if !rejected.isEmpty { try staged.makeFolder("rejected") }
         for employee in rejected {
@@ -14,16 +14,13 @@ public enum ReportWriter {
         }
         if acceptedRecords && result.status != .bundleRejected && !result.accepted.isEmpty {
             try staged.makeFolder("accepted")
-            try staged.write(AcceptedRecords.csv(result), to: "accepted/records.csv")
-            try staged.write(AcceptedRecords.xml(result), to: "accepted/records.xml")
+            try staged.stream(to: "accepted/records.csv") { sink throws(OutputError) in try AcceptedRecords.csv(result, to: sink) }
+            try staged.stream(to: "accepted/records.xml") { sink throws(OutputError) in try AcceptedRecords.xml(result, to: sink) }
         }
     }
 
     /// Stable JSON: sorted keys, so two runs write identical bytes.
     public static func json<T: Encodable>(_ value: T) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        // Encoding these plain value types cannot fail.
-        return Array((try? encoder.encode(value)) ?? Data("{}".utf8)) + [0x0A]
+        Array(PrettyJSON.encode(value).utf8) + [0x0A]
     }
 }

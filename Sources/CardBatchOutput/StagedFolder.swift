@@ -5,10 +5,10 @@ import Synchronization
 
 /// One bundle's output folder, built aside and published in one rename.
 ///
-/// Files are written (atomically, owner-only by default) into a hidden staging folder next to the
-/// final one. `publish()` writes nothing more; it renames the staging folder to its final name,
-/// replacing an earlier run's folder, and fsyncs the parent. A crash before publishing leaves only
-/// a hidden `.NAME.staging-*` folder, which never looks like a result; after it, the whole result.
+/// Files are written (owner-only by default) into a hidden staging folder next to the final one.
+/// `publish()` writes nothing more: it makes the staging folder durable, renames it to its final
+/// name (replacing an earlier run's folder) and fsyncs the parent. A crash before publishing leaves
+/// only a hidden `.NAME.staging-*` folder, which never looks like a result; after it, the whole result.
 public final class StagedFolder: Sendable {
     public let finalPath: String
     public let stagingPath: String
@@ -20,21 +20,30 @@ public final class StagedFolder: Sendable {
     public init(parent: String, name: String, settings: OutputSettings) throws(OutputError) {
         fileMode = mode_t(settings.fileModeBits ?? 0o600)
         directoryMode = mode_t(settings.directoryModeBits ?? 0o700)
-        try AtomicFile.makeDirectories(parent, mode: directoryMode)
+        try DurableFiles.makeDirectories(parent, mode: directoryMode)
         finalPath = "\(parent)/\(name)"
         stagingPath = "\(parent)/.\(name).staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try AtomicFile.makeDirectory(stagingPath, mode: directoryMode)
+        try DurableFiles.makeDirectory(stagingPath, mode: directoryMode)
     }
 
     /// Creates `relative` (a folder path inside the output) if needed.
     public func makeFolder(_ relative: String) throws(OutputError) {
-        try AtomicFile.makeDirectory("\(stagingPath)/\(relative)", mode: directoryMode)
+        try DurableFiles.makeDirectory("\(stagingPath)/\(relative)", mode: directoryMode)
     }
 
-    /// Writes one file. Safe to call from several workers at once for different files.
-    public func write(_ bytes: [UInt8], to relative: String) throws(OutputError) {
-        try AtomicFile.write(bytes, to: "\(stagingPath)/\(relative)", mode: fileMode)
-        let digest = SHA256.hex(bytes)
+    /// Writes one file. Safe to call from several workers at once for different files. Pass the
+    /// bytes' SHA-256 when it is already known (a photo's), so they are not hashed twice.
+    public func write(_ bytes: [UInt8], to relative: String, sha256: String? = nil) throws(OutputError) {
+        try DurableFiles.writeNew(bytes, to: "\(stagingPath)/\(relative)", mode: fileMode)
+        let digest = sha256 ?? SHA256.hex(bytes)
+        digests.withLock { $0[relative] = digest }
+    }
+
+    /// Writes one file piece by piece through `body`, never holding it whole.
+    public func stream(to relative: String, _ body: (FileSink) throws(OutputError) -> Void) throws(OutputError) {
+        let sink = try FileSink(creating: "\(stagingPath)/\(relative)", mode: fileMode)
+        try body(sink)
+        let digest = try sink.finish()
         digests.withLock { $0[relative] = digest }
     }
 
@@ -54,10 +63,7 @@ public final class StagedFolder: Sendable {
 
     /// Renames the staging folder to the final name, replacing an earlier result.
     public func publish() throws(OutputError) {
-        for folder in Set(writtenFiles.map { ($0 as NSString).deletingLastPathComponent }) where !folder.isEmpty {
-            try AtomicFile.syncDirectory("\(stagingPath)/\(folder)")
-        }
-        try AtomicFile.syncDirectory(stagingPath)
+        try DurableFiles.syncFileSystem(of: stagingPath)
         let parent = (finalPath as NSString).deletingLastPathComponent
         var old: String? = nil
         if FileManager.default.fileExists(atPath: finalPath) {
@@ -66,7 +72,7 @@ public final class StagedFolder: Sendable {
             old = aside
         }
         guard rename(stagingPath, finalPath) == 0 else { throw .errno("publish", finalPath) }
-        try AtomicFile.syncDirectory(parent)
+        try DurableFiles.syncDirectory(parent)
         if let old { try? FileManager.default.removeItem(atPath: old) }
     }
 

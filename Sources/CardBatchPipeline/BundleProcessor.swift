@@ -19,8 +19,18 @@ public struct BundleOutcome: Sendable {
 public enum BundleProcessor {
     public static func run(_ job: BundleJob, options: ProcessingOptions) throws(OutputError) -> BundleOutcome {
         let name = (job.path as NSString).lastPathComponent
-        let sha = (try? SHA256.hex(fileAt: job.path)) ?? ""
         let size = ((try? FileManager.default.attributesOfItem(atPath: job.path))?[.size] as? Int) ?? 0
+        // The bundle's SHA-256 is computed on another thread while the single-threaded intake runs.
+        let digest = Mutex<String>("")
+        let hashing = DispatchGroup()
+        DispatchQueue.global().async(group: hashing) {
+            let hex = (try? SHA256.hex(fileAt: job.path)) ?? ""
+            digest.withLock { $0 = hex }
+        }
+        var sha: String {
+            hashing.wait()
+            return digest.withLock { $0 }
+        }
 
         func rejectedResult(_ findings: [Finding], _ format: RosterFormat?, _ header: RosterHeader?) -> BundleResult {
             BundleResult(bundleFile: name, sha256: sha, byteCount: size, processingDate: options.processingDate,
@@ -93,7 +103,7 @@ public enum BundleProcessor {
                 let result = EmployeeResult(record: record, recordKey: key, photo: photo, findings: findings)
                 if options.mode == .process, result.isAccepted, !bytes.isEmpty {
                     do throws(OutputError) {
-                        try staged.write(bytes, to: "accepted/photos/\(key).jpg")
+                        try staged.write(bytes, to: "accepted/photos/\(key).jpg", sha256: photo?.sha256)
                     } catch {
                         failure.withLock { $0 = $0 ?? error }
                     }

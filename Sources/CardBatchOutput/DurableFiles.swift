@@ -1,3 +1,4 @@
+import CSystemShims
 import Foundation
 
 /// A failure to write an output file: the path, the operation and the system's message.
@@ -13,44 +14,41 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
     }
 }
 
-/// Writes files so that a crash never leaves a half-written file that looks complete: the bytes go to
-/// a temporary file in the same folder, which is fsynced, given its permissions, and renamed over
-/// the final name; the folder is fsynced by the caller once all its files are in place.
-public enum AtomicFile {
-    public static func write(_ bytes: [UInt8], to path: String, mode: mode_t) throws(OutputError) {
-        let directory = (path as NSString).deletingLastPathComponent
-        let base = (path as NSString).lastPathComponent
-        var template = Array("\(directory)/.\(base).tmp-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw .errno("create temporary file for", path) }
-        let temporary = String(cString: template.withUnsafeBufferPointer { $0.baseAddress! })
-        var ok = false
-        defer {
-            close(fd)
-            if !ok { unlink(temporary) }
-        }
-        guard fchmod(fd, mode) == 0 else { throw .errno("chmod", temporary) }
+/// The file operations outputs are built from. A bundle's files are written new into a private
+/// staging folder (`StagedFolder`), made durable together with one `syncfs`, and published by
+/// renaming the folder: the whole folder is the "temporary file" of the usual temp-fsync-rename
+/// pattern, so a crash leaves either no result or a complete one, never a half-written file that
+/// looks complete. One `syncfs` instead of an `fsync` per photo is what keeps a 10,000-photo bundle fast.
+public enum DurableFiles {
+    /// Creates `path` (which must not exist) with exactly `mode`, and writes `bytes` to it.
+    public static func writeNew(_ bytes: [UInt8], to path: String, mode: mode_t) throws(OutputError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw .errno("create", path) }
+        defer { close(fd) }
+        // The umask may have cleared bits of `mode`; the configured mode is what the file gets.
+        guard fchmod(fd, mode) == 0 else { throw .errno("chmod", path) }
         var written = 0
         while written < bytes.count {
             let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + written, bytes.count - written) }
             if n < 0 {
                 if Foundation.errno == EINTR { continue }
-                throw .errno("write", temporary)
+                throw .errno("write", path)
             }
             written += n
         }
-        guard fsync(fd) == 0 else { throw .errno("fsync", temporary) }
-        guard rename(temporary, path) == 0 else { throw .errno("rename", path) }
-        ok = true
     }
 
-    public static func write(_ text: String, to path: String, mode: mode_t) throws(OutputError) {
-        try write(Array(text.utf8), to: path, mode: mode)
+    /// Makes everything written to the file system holding `path` durable (data and metadata).
+    public static func syncFileSystem(of path: String) throws(OutputError) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw .errno("open folder", path) }
+        defer { close(fd) }
+        guard cardbatch_syncfs(fd) == 0 else { throw .errno("syncfs", path) }
     }
 
     /// Makes a folder's entries (new names, renames) durable.
     public static func syncDirectory(_ path: String) throws(OutputError) {
-        let fd = open(path, O_RDONLY | O_DIRECTORY)
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw .errno("open folder", path) }
         defer { close(fd) }
         guard fsync(fd) == 0 else { throw .errno("fsync folder", path) }
