@@ -14,3 +14,16 @@ public enum Masking {
         }.joined(separator: " ")
     }
 }
+
+extension Int {
+    /// The number with thousands separators (`40,960`), as messages print byte counts.
+    public var grouped: String {
+        let digits = String(magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (self < 0 ? "-" : "") + out
+    }
+}

@@ -3,7 +3,7 @@ public struct PhotoDimensionsRule: Rule {
     public static let description = RuleDescription(
         identifier: "photo.dimensions", severity: .error, scope: .employee,
         title: LocalizedText(en: "Photo is exactly 358 × 441 pixels", zh: "照片尺寸须为 358 × 441 像素"),
-        rationale: "Dimensions: 358 (width) × 441 (height) pixels (Document Requirements). Configured by photo.width and photo.height. `cardbatch fix-photo` will make a compliant photo."
+        rationale: "Dimensions: 358 (width) × 441 (height) pixels (Document Requirements). Configured by photo.width and photo.height."
     )
     public init() {}
 

@@ -15,9 +15,9 @@ public struct PhotoFileSizeRule: Rule {
         let advice = photo.byteCount < limits.minBytes ? "Save it at a higher JPEG quality." : "Save it at a lower JPEG quality."
         let adviceZH = photo.byteCount < limits.minBytes ? "请提高 JPG 保存质量。" : "请降低 JPG 保存质量。"
         return [record.finding(
-            Self.description, context, field: .photo, value: "\(photo.byteCount) bytes", expected: "\(limits.minBytes)–\(limits.maxBytes) bytes",
-            en: "Row \(record.row): photo \"\(photo.entry)\" is \(photo.byteCount) bytes; it must be \(limits.minBytes)–\(limits.maxBytes) bytes. \(advice)",
-            zh: "第 \(record.row) 行：照片 \"\(photo.entry)\" 为 \(photo.byteCount) 字节，须为 \(limits.minBytes)–\(limits.maxBytes) 字节。\(adviceZH)"
+            Self.description, context, field: .photo, value: "\(photo.byteCount.grouped) bytes", expected: "\(limits.minBytes.grouped)–\(limits.maxBytes.grouped) bytes",
+            en: "Row \(record.row): photo \"\(photo.entry)\" is \(photo.byteCount.grouped) bytes; it must be \(limits.minBytes.grouped)–\(limits.maxBytes.grouped) bytes. \(advice)",
+            zh: "第 \(record.row) 行：照片 \"\(photo.entry)\" 为 \(photo.byteCount.grouped) 字节，须为 \(limits.minBytes.grouped)–\(limits.maxBytes.grouped) 字节。\(adviceZH)"
         )]
     }
 
