@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "cardbatch",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "cardbatch", targets: ["cardbatch"]),
         .library(name: "CardBatchPipeline", targets: ["CardBatchPipeline"]),

@@ -9,6 +9,27 @@ public struct Configuration: Sendable, Codable, Equatable {
 
     public init() {}
 
+    /// What is wrong with these values, one sentence each; empty when they can be used.
+    public var problems: [String] {
+        var problems: [String] = []
+        let positive: [(String, Int)] = [
+            ("photo.minBytes", photo.minBytes), ("photo.maxBytes", photo.maxBytes), ("photo.width", photo.width),
+            ("photo.height", photo.height), ("archive.maxEntries", archive.maxEntries), ("archive.maxEntryBytes", archive.maxEntryBytes),
+            ("archive.maxTotalBytes", archive.maxTotalBytes), ("archive.maxCompressionRatio", archive.maxCompressionRatio),
+            ("archive.maxRosterBytes", archive.maxRosterBytes), ("archive.maxLetterBytes", archive.maxLetterBytes),
+            ("roster.maxFieldLength", roster.maxFieldLength), ("roster.maxEmployees", roster.maxEmployees),
+        ]
+        for (key, value) in positive where value <= 0 { problems.append("\(key) must be greater than 0 (it is \(value))") }
+        if photo.minBytes > photo.maxBytes { problems.append("photo.minBytes (\(photo.minBytes)) is greater than photo.maxBytes (\(photo.maxBytes))") }
+        if archive.ratioFloorBytes < 0 { problems.append("archive.ratioFloorBytes must not be negative") }
+        for (key, mode) in [("output.fileMode", output.fileMode), ("output.directoryMode", output.directoryMode)] {
+            if UInt16(mode, radix: 8).map({ $0 > 0o777 }) ?? true { problems.append("\(key) must be an octal mode such as \"0600\" (it is \"\(mode)\")") }
+        }
+        if let bits = output.fileModeBits, bits & 0o600 != 0o600 { problems.append("output.fileMode must let the owner read and write") }
+        if let bits = output.directoryModeBits, bits & 0o700 != 0o700 { problems.append("output.directoryMode must let the owner read, write and enter") }
+        return problems
+    }
+
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         photo = try c.decodeIfPresent(PhotoLimits.self, forKey: .photo) ?? PhotoLimits()

@@ -22,11 +22,25 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
 public enum DurableFiles {
     /// Creates `path` (which must not exist) with exactly `mode`, and writes `bytes` to it.
     public static func writeNew(_ bytes: [UInt8], to path: String, mode: mode_t) throws(OutputError) {
+        let fd = try createNew(path, mode: mode)
+        defer { close(fd) }
+        try writeAll(bytes, to: fd, path: path)
+    }
+
+    /// Opens a new file for writing; it must not exist. The umask may have cleared bits of
+    /// `mode`, so the mode is set again explicitly: the configured mode is what the file gets.
+    static func createNew(_ path: String, mode: mode_t) throws(OutputError) -> Int32 {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw .errno("create", path) }
-        defer { close(fd) }
-        // The umask may have cleared bits of `mode`; the configured mode is what the file gets.
-        guard fchmod(fd, mode) == 0 else { throw .errno("chmod", path) }
+        guard fchmod(fd, mode) == 0 else {
+            close(fd)
+            throw .errno("chmod", path)
+        }
+        return fd
+    }
+
+    /// Writes all of `bytes`, resuming after short writes and interruptions.
+    static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(OutputError) {
         var written = 0
         while written < bytes.count {
             let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + written, bytes.count - written) }

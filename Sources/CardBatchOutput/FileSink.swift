@@ -12,18 +12,12 @@ public final class FileSink {
     private static let capacity = 64 * 1024
 
     init(creating path: String, mode: mode_t) throws(OutputError) {
-        fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw .errno("create", path) }
+        fd = try DurableFiles.createNew(path, mode: mode)
         self.path = path
-        // The umask may have cleared bits of `mode`; the configured mode is what the file gets.
-        guard fchmod(fd, mode) == 0 else {
-            close(fd)
-            throw .errno("chmod", path)
-        }
         buffer.reserveCapacity(Self.capacity)
     }
 
-    deinit { if fd >= 0 { close(fd) } }
+    deinit { close(fd) }
 
     public func write(_ text: String) throws(OutputError) {
         buffer.append(contentsOf: text.utf8)
@@ -37,15 +31,7 @@ public final class FileSink {
 
     private func flush() throws(OutputError) {
         hasher.update(buffer)
-        var written = 0
-        while written < buffer.count {
-            let n = buffer.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + written, buffer.count - written) }
-            if n < 0 {
-                if Foundation.errno == EINTR { continue }
-                throw .errno("write", path)
-            }
-            written += n
-        }
+        try DurableFiles.writeAll(buffer, to: fd, path: path)
         buffer.removeAll(keepingCapacity: true)
     }
 

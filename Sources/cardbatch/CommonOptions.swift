@@ -40,8 +40,9 @@ enum ConfigurationFile {
         }
         do {
             let configuration = try JSONDecoder().decode(Configuration.self, from: data)
-            guard configuration.output.fileModeBits != nil, configuration.output.directoryModeBits != nil else {
-                throw ValidationError("\(path): output.fileMode and output.directoryMode must be octal strings such as \"0600\"")
+            let problems = configuration.problems
+            guard problems.isEmpty else {
+                throw ValidationError("\(path): " + problems.joined(separator: "; "))
             }
             return configuration
         } catch let error as ValidationError {

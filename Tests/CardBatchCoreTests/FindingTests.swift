@@ -41,3 +41,21 @@ struct NumberFormattingTests {
         #expect(1_234_567.grouped == "1,234,567")
     }
 }
+
+struct ConfigurationTests {
+    @Test func theDefaultsAreUsable() {
+        #expect(Configuration().problems == [])
+    }
+
+    @Test func nonsenseLimitsAreNamed() {
+        var c = Configuration()
+        c.photo.minBytes = 200_000
+        c.archive.maxEntries = 0
+        c.output.fileMode = "0999"
+        let problems = c.problems
+        #expect(problems.count == 3)
+        #expect(problems.contains { $0.contains("photo.minBytes (200000) is greater than photo.maxBytes") })
+        #expect(problems.contains { $0.contains("archive.maxEntries must be greater than 0") })
+        #expect(problems.contains { $0.contains("output.fileMode must be an octal mode") })
+    }
+}

@@ -154,3 +154,13 @@ struct BinaryTests {
         #expect(run.stdout.contains("\"minBytes\" : 40960"))
     }
 }
+
+struct ConfigurationFileTests {
+    @Test func aConfigurationWithImpossibleLimitsIsAUsageError() throws {
+        let dir = TemporaryDirectory()
+        try Data(#"{"photo": {"minBytes": 200000}}"#.utf8).write(to: URL(fileURLWithPath: dir.file("c.json")))
+        let run = try CardBatchBinary.run(["config", "--config", dir.file("c.json")])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("photo.minBytes (200000) is greater than photo.maxBytes (100000)"))
+    }
+}
