@@ -6,6 +6,7 @@ public struct Configuration: Sendable, Codable, Equatable {
     public var archive = ArchiveLimits()
     public var roster = RosterLimits()
     public var output = OutputSettings()
+    public var identity = IdentityRules()
 
     public init() {}
 
@@ -18,9 +19,15 @@ public struct Configuration: Sendable, Codable, Equatable {
             ("archive.maxTotalBytes", archive.maxTotalBytes), ("archive.maxCompressionRatio", archive.maxCompressionRatio),
             ("archive.maxRosterBytes", archive.maxRosterBytes), ("archive.maxLetterBytes", archive.maxLetterBytes),
             ("roster.maxFieldLength", roster.maxFieldLength), ("roster.maxEmployees", roster.maxEmployees),
+            ("identity.passportNumberMaxLength", identity.passportNumberMaxLength), ("identity.maxPrintedNameLength", identity.maxPrintedNameLength),
         ]
         for (key, value) in positive where value <= 0 { problems.append("\(key) must be greater than 0 (it is \(value))") }
         if photo.minBytes > photo.maxBytes { problems.append("photo.minBytes (\(photo.minBytes)) is greater than photo.maxBytes (\(photo.maxBytes))") }
+        if identity.passportExpiryWarningDays < 0 { problems.append("identity.passportExpiryWarningDays must not be negative") }
+        if identity.minimumAge < 0 { problems.append("identity.minimumAge must not be negative") }
+        if (try? Regex(identity.workPermitPattern)) == nil {
+            problems.append("identity.workPermitPattern is not a valid regular expression (\"\(identity.workPermitPattern)\")")
+        }
         if archive.ratioFloorBytes < 0 { problems.append("archive.ratioFloorBytes must not be negative") }
         for (key, mode) in [("output.fileMode", output.fileMode), ("output.directoryMode", output.directoryMode)] {
             if UInt16(mode, radix: 8).map({ $0 > 0o777 }) ?? true { problems.append("\(key) must be an octal mode such as \"0600\" (it is \"\(mode)\")") }
@@ -36,6 +43,33 @@ public struct Configuration: Sendable, Codable, Equatable {
         archive = try c.decodeIfPresent(ArchiveLimits.self, forKey: .archive) ?? ArchiveLimits()
         roster = try c.decodeIfPresent(RosterLimits.self, forKey: .roster) ?? RosterLimits()
         output = try c.decodeIfPresent(OutputSettings.self, forKey: .output) ?? OutputSettings()
+        identity = try c.decodeIfPresent(IdentityRules.self, forKey: .identity) ?? IdentityRules()
+    }
+}
+
+/// Thresholds and patterns of the identity rules.
+public struct IdentityRules: Sendable, Codable, Equatable {
+    /// Longest passport number accepted: 9 is the ICAO 9303 MRZ field; some states issue longer ones.
+    public var passportNumberMaxLength = 9
+    /// A passport expiring within this many days of the processing date gets a warning.
+    public var passportExpiryWarningDays = 90
+    /// Minimum age, in whole years on the processing date, of employees and the designated staff member.
+    public var minimumAge = 18
+    /// Longest "SURNAME GIVEN NAMES" the card can print.
+    public var maxPrintedNameLength = 50
+    /// Regular expression a work permit number must match as a whole.
+    public var workPermitPattern = "[A-Za-z0-9]{8,24}"
+
+    public init() {}
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = IdentityRules()
+        passportNumberMaxLength = try c.decodeIfPresent(Int.self, forKey: .passportNumberMaxLength) ?? d.passportNumberMaxLength
+        passportExpiryWarningDays = try c.decodeIfPresent(Int.self, forKey: .passportExpiryWarningDays) ?? d.passportExpiryWarningDays
+        minimumAge = try c.decodeIfPresent(Int.self, forKey: .minimumAge) ?? d.minimumAge
+        maxPrintedNameLength = try c.decodeIfPresent(Int.self, forKey: .maxPrintedNameLength) ?? d.maxPrintedNameLength
+        workPermitPattern = try c.decodeIfPresent(String.self, forKey: .workPermitPattern) ?? d.workPermitPattern
     }
 }
 

@@ -14,16 +14,18 @@ public enum RosterField: String, CaseIterable, Codable, Sendable, Hashable {
     // Once per employee.
     case surname, givenNames, chineseName, sex, dateOfBirth, nationality
     case passportNumber, passportExpiry, workPermitNumber, workPermitExpiry, photo
+    /// The passport's two machine-readable lines (TD3), optional.
+    case mrzLine1, mrzLine2
 
     public static let bundleFields: [RosterField] = [
         .employerName, .employerCreditCode, .staffName, .staffIDType, .staffIDNumber, .staffPhone, .letterFile, .letterDate,
     ]
     public static let employeeFields: [RosterField] = [
         .surname, .givenNames, .chineseName, .sex, .dateOfBirth, .nationality,
-        .passportNumber, .passportExpiry, .workPermitNumber, .workPermitExpiry, .photo,
+        .passportNumber, .passportExpiry, .workPermitNumber, .workPermitExpiry, .photo, .mrzLine1, .mrzLine2,
     ]
 
-    public var isOptional: Bool { self == .chineseName || self == .letterDate }
+    public var isOptional: Bool { [.chineseName, .letterDate, .mrzLine1, .mrzLine2].contains(self) }
 
     /// The CSV header column.
     public var csvColumn: String {
@@ -47,6 +49,8 @@ public enum RosterField: String, CaseIterable, Codable, Sendable, Hashable {
         case .workPermitNumber: "work_permit_number"
         case .workPermitExpiry: "work_permit_expiry"
         case .photo: "photo"
+        case .mrzLine1: "mrz_line1"
+        case .mrzLine2: "mrz_line2"
         }
     }
 
@@ -73,6 +77,8 @@ public enum RosterField: String, CaseIterable, Codable, Sendable, Hashable {
         case .workPermitNumber: "workPermitNumber"
         case .workPermitExpiry: "workPermitExpiry"
         case .photo: "photo"
+        case .mrzLine1: "mrzLine1"
+        case .mrzLine2: "mrzLine2"
         }
     }
 

@@ -3,7 +3,7 @@
 public enum RuleRegistry {
     /// Changes whenever a rule is added, removed, or changes meaning; printed in every report so a
     /// result can be traced to the rules that made it.
-    public static let ruleSetVersion = "2026.11.1"
+    public static let ruleSetVersion = "2026.11.2"
 
     public static let archiveEntryRules: [any Rule<ArchiveEntryFacts>] = [
         ZipPathRule(), ZipEntryKindRule(), ZipEncryptedRule(), ZipEntrySizeRule(), ZipCompressionRatioRule(), ZipNameEncodingRule(),
@@ -19,7 +19,9 @@ public enum RuleRegistry {
     ]
     public static let employeeRules: [any Rule<EmployeeSubject>] = [
         EmployeeRequiredFieldRule(), EmployeeFieldLengthRule(), EmployeeTextRule(), EmployeeDateRule(), EmployeeNationalityRule(),
-        EmployeePassportNumberRule(), EmployeePassportExpiredRule(), EmployeeSexRule(),
+        EmployeePassportNumberRule(), EmployeePassportExpiredRule(), EmployeeSexRule(), EmployeeMRZRule(),
+        EmployeeChineseNationalRule(), EmployeeBirthDateRule(), EmployeeAdultRule(), EmployeePassportExpiringRule(),
+        EmployeeWorkPermitExpiredRule(), EmployeeNameRule(), EmployeeChineseNameRule(), EmployeeWorkPermitNumberRule(),
         PhotoMissingRule(), PhotoFormatRule(), PhotoColorRule(), PhotoDimensionsRule(), PhotoFileSizeRule(),
     ]
     /// Rules over all employees at once (duplicates).

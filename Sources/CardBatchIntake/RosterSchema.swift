@@ -76,6 +76,9 @@ public enum RosterSchema {
                         <xs:element name="workPermitExpiry" type="Text"/>
                         <!-- File name of the photo inside the bundle, e.g. photos/martin.jpg. -->
                         <xs:element name="photo" type="Text"/>
+                        <!-- The passport's machine-readable zone, two lines of 44 characters (TD3), optional. -->
+                        <xs:element name="mrzLine1" type="Text" minOccurs="0"/>
+                        <xs:element name="mrzLine2" type="Text" minOccurs="0"/>
                       </xs:all>
                     </xs:complexType>
                   </xs:element>

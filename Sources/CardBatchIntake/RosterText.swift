@@ -29,9 +29,10 @@ public enum RosterText {
 }
 
 /// The one normalisation every roster value gets, whatever its format: surrounding white space
-/// (including the ideographic space U+3000 and no-break space) removed; codes written in capitals.
+/// (including the ideographic space U+3000 and no-break space) removed; codes, Latin names and MRZ
+/// lines written in capitals.
 public enum FieldNormalizer {
-    static let upperCased: Set<RosterField> = [.nationality, .passportNumber, .sex]
+    static let upperCased: Set<RosterField> = [.nationality, .passportNumber, .sex, .surname, .givenNames, .mrzLine1, .mrzLine2]
 
     public static func normalize(_ value: String, field: RosterField) -> String {
         let trimmed = value.trimmingWhitespace()

@@ -108,6 +108,29 @@ public enum SampleCatalogue {
                 standard(employees, seedBase: 500))
         }
 
+        do {
+            var employees = SampleData.employees(count: 12, seed: 21)
+            employees[1][.nationality] = "CHN"; SampleData.withMRZ(&employees[1])
+            employees[2][.dateOfBirth] = "2010-03-14"
+            employees[3][.dateOfBirth] = "2027-01-01"
+            employees[4][.workPermitExpiry] = "2026-10-31"
+            SampleData.withMRZ(&employees[5])
+            var typo = Array(employees[5][.mrzLine2]!)
+            typo[2] = typo[2] == "7" ? "8" : "7"
+            employees[5][.mrzLine2] = String(typo)
+            employees[6][.givenNames] = "JOHN PETER"
+            employees[7][.surname] = "MÜLLER"
+            employees[8][.chineseName] = "Anna"
+            employees[9][.workPermitNumber] = "WP-2026-17"
+            employees[10][.passportNumber] = "AB12345678"
+            employees[11][.passportExpiry] = "2027-01-15"; SampleData.withMRZ(&employees[11])
+            add("reject-identity.zip", "12 employees: a Chinese national, a minor, a birth date in the future, an expired work permit, a mistyped MRZ, an MRZ naming someone else, a non-Latin surname, a Latin Chinese name, a malformed permit number, a 10-character passport number; one accepted with a passport expiring in 51 days",
+                "partially-accepted", ["employee.chinese-national", "employee.adult", "employee.date-of-birth", "employee.work-permit-expired",
+                                       "employee.mrz", "employee.name", "employee.chinese-name", "employee.work-permit-number",
+                                       "employee.passport-number", "employee.passport-expiring"],
+                standard(employees, seedBase: 2100))
+        }
+
         // Bundle-level rejections: refused as a whole.
         do {
             var b = standard(small(6), seedBase: 600)

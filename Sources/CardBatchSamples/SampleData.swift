@@ -37,7 +37,7 @@ public enum SampleData {
             } while !used.insert("\(p.4)/\(number)").inserted
             let suffix = i < people.count ? "" : "-\(i / people.count + 1)"
             let slug = p.0.lowercased().map { $0.isLetter ? String($0) : "-" }.joined() + suffix
-            return [
+            var row: Row = [
                 .surname: p.0, .givenNames: p.1, .chineseName: i < people.count ? p.2 : "", .sex: p.3,
                 .dateOfBirth: date(Int.random(in: 1968...1998, using: &rng), &rng), .nationality: p.4,
                 .passportNumber: number, .passportExpiry: date(Int.random(in: 2029...2035, using: &rng), &rng),
@@ -45,7 +45,19 @@ public enum SampleData {
                 .workPermitExpiry: date(Int.random(in: 2027...2029, using: &rng), &rng),
                 .photo: "\(photoFolder)/\(slug).jpg",
             ]
+            // Every other employee carries the passport's machine-readable zone, as a reader would copy it.
+            if i % 2 == 0 { withMRZ(&row) }
+            return row
         }
+    }
+
+    /// Fills the MRZ columns from the row's own fields, with correct check digits.
+    public static func withMRZ(_ row: inout Row) {
+        let (l1, l2) = MRZ.compose(surname: row[.surname] ?? "", givenNames: row[.givenNames] ?? "",
+                                   passportNumber: row[.passportNumber] ?? "", nationality: row[.nationality] ?? "",
+                                   dateOfBirth: row[.dateOfBirth] ?? "", sex: row[.sex] ?? "", expiry: row[.passportExpiry] ?? "")
+        row[.mrzLine1] = l1
+        row[.mrzLine2] = l2
     }
 
     static func format7(_ n: Int) -> String { let s = String(n); return String(repeating: "0", count: 7 - s.count) + s }
@@ -110,7 +122,7 @@ public enum RosterWriter {
             x += "    <employee>\n"
             for field in RosterField.employeeFields {
                 guard let value = row[field] else { continue }
-                if field == .chineseName && value.isEmpty { continue }
+                if field.isOptional && value.isEmpty { continue }
                 x += "      <\(field.xmlName)>\(e(value))</\(field.xmlName)>\n"
             }
             x += "    </employee>\n"

@@ -1,0 +1,53 @@
+/// Warns when the passport expires soon after the processing date.
+public struct EmployeePassportExpiringRule: Rule {
+    public static let description = RuleDescription(
+        identifier: "employee.passport-expiring", severity: .warning, scope: .employee,
+        title: LocalizedText(en: "Passport does not expire within 90 days", zh: "护照有效期不少于 90 天"),
+        rationale: "A card tied to a passport about to be renewed will soon need correcting; the employer may prefer to apply with the new passport. Configured by identity.passportExpiryWarningDays."
+    )
+    public init() {}
+
+    public func check(_ subject: EmployeeSubject, in context: RuleContext) -> [Finding] {
+        let r = subject.record
+        let days = context.configuration.identity.passportExpiryWarningDays
+        guard let expiry = CalendarDate(iso: r[.passportExpiry]), expiry >= context.processingDate else { return [] }
+        let left = context.processingDate.days(until: expiry)
+        guard left < days else { return [] }
+        return [r.finding(
+            Self.description, context, field: .passportExpiry, value: expiry.description, expected: "at least \(days) days after \(context.processingDate)",
+            en: "Row \(r.row): the passport expires on \(expiry), in \(left) days. Consider applying with the renewed passport.",
+            zh: "第 \(r.row) 行：护照将于 \(expiry) 到期（剩余 \(left) 天）。建议换发新护照后再申请。"
+        )]
+    }
+
+    public static var examples: RuleExamples<EmployeeSubject> {
+        RuleExamples(triggering: [Example.employee(.passportExpiry, "2027-02-22"), Example.employee(.passportExpiry, "2026-11-25")],
+                     passing: [Example.employee, Example.employee(.passportExpiry, "2027-02-23"), Example.employee(.passportExpiry, "2026-11-24")])
+    }
+}
+
+/// The work permit is still valid after the processing date.
+public struct EmployeeWorkPermitExpiredRule: Rule {
+    public static let description = RuleDescription(
+        identifier: "employee.work-permit-expired", severity: .error, scope: .employee,
+        title: LocalizedText(en: "Work permit expires after the processing date", zh: "工作许可在受理日之后仍有效"),
+        rationale: "Acceptance Conditions: the applicant possesses valid Work Permit information. A permit expiring on or before the processing date cannot be embedded in a card."
+    )
+    public init() {}
+
+    public func check(_ subject: EmployeeSubject, in context: RuleContext) -> [Finding] {
+        let r = subject.record
+        guard let expiry = CalendarDate(iso: r[.workPermitExpiry]), expiry <= context.processingDate else { return [] }
+        let name = RosterField.workPermitExpiry.name(in: r.format)
+        return [r.finding(
+            Self.description, context, field: .workPermitExpiry, value: expiry.description, expected: "after \(context.processingDate)",
+            en: "Row \(r.row): the work permit expires on \(expiry) (\(name)), not after the processing date \(context.processingDate). Apply once the permit is extended.",
+            zh: "第 \(r.row) 行：工作许可于 \(expiry) 到期（\(name)），未晚于受理日 \(context.processingDate)。请在许可延期后申请。"
+        )]
+    }
+
+    public static var examples: RuleExamples<EmployeeSubject> {
+        RuleExamples(triggering: [Example.employee(.workPermitExpiry, "2026-11-25"), Example.employee(.workPermitExpiry, "2025-12-31")],
+                     passing: [Example.employee, Example.employee(.workPermitExpiry, "2026-11-26")])
+    }
+}
