@@ -7,6 +7,7 @@ public struct Configuration: Sendable, Codable, Equatable {
     public var roster = RosterLimits()
     public var output = OutputSettings()
     public var identity = IdentityRules()
+    public var employer = EmployerRules()
 
     public init() {}
 
@@ -44,6 +45,21 @@ public struct Configuration: Sendable, Codable, Equatable {
         roster = try c.decodeIfPresent(RosterLimits.self, forKey: .roster) ?? RosterLimits()
         output = try c.decodeIfPresent(OutputSettings.self, forKey: .output) ?? OutputSettings()
         identity = try c.decodeIfPresent(IdentityRules.self, forKey: .identity) ?? IdentityRules()
+        employer = try c.decodeIfPresent(EmployerRules.self, forKey: .employer) ?? EmployerRules()
+    }
+}
+
+/// Exceptions for employers' registration codes.
+public struct EmployerRules: Sendable, Codable, Equatable {
+    /// Codes admitted although they fail the GB 32100 format or check character: registrations that
+    /// predate the Unified Social Credit Code.
+    public var legacyCreditCodes: [String] = []
+
+    public init() {}
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        legacyCreditCodes = try c.decodeIfPresent([String].self, forKey: .legacyCreditCodes) ?? []
     }
 }
 

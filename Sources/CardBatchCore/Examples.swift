@@ -33,7 +33,7 @@ public enum Example {
     }
 
     public static let header = RosterHeader(values: [
-        .employerName: "Shanghai Lumen Optics Co., Ltd.", .employerCreditCode: "91310115MA1K4LXX3B",
+        .employerName: "Shanghai Lumen Optics Co., Ltd.", .employerCreditCode: "91310115MA1K4LXX3E",
         .staffName: "王芳", .staffIDType: "resident-id-card", .staffIDNumber: "110101199003074514",
         .staffPhone: "+86 21 5080 1234", .letterFile: "authorization.pdf", .letterDate: "2026-11-02",
     ], line: 2)

@@ -15,6 +15,7 @@ public enum RuleRegistry {
     public static let layoutRules: [any Rule<[String]>] = [RosterMissingRule(), RosterMultipleRule()]
     public static let bundleRules: [any Rule<BundleFacts>] = [
         RosterEmptyRule(), RosterTooManyEmployeesRule(), EmployerRequiredFieldRule(), EmployerStaffIDTypeRule(),
+        EmployerCreditCodeRule(), EmployerStaffIDRule(),
         EmployerFieldLengthRule(), LetterMissingRule(), LetterFormatRule(), LetterDateRule(), BundleUnreferencedFileRule(),
     ]
     public static let employeeRules: [any Rule<EmployeeSubject>] = [
@@ -26,6 +27,8 @@ public enum RuleRegistry {
     ]
     /// Rules over all employees at once (duplicates).
     public static let rosterRules: [any Rule<[EmployeeRecord]>] = [EmployeeDuplicatePassportRule()]
+    /// Each employee of a bundle refused as a whole.
+    public static let bundleRejectionRules: [any Rule<(record: EmployeeRecord, bundleErrors: [Finding])>] = [EmployeeBundleRejectedRule()]
     /// Rules detected where the bytes are read, with no pure check of their own.
     public static let detectedRules: [any RuleDescribing.Type] = [
         BundleUnreadableRule.self, RosterEncodingRule.self, RosterSyntaxRule.self, RosterSchemaRule.self,
@@ -35,7 +38,7 @@ public enum RuleRegistry {
     /// Every rule type, checked or detected.
     public static var allTypes: [any RuleDescribing.Type] {
         let checked: [any RuleDescribing] = entryCountRules + archiveEntryRules + archiveRules + inflationRules + layoutRules
-            + bundleRules + employeeRules + rosterRules
+            + bundleRules + employeeRules + rosterRules + bundleRejectionRules
         return checked.map { type(of: $0) } + detectedRules
     }
 

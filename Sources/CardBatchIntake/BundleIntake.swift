@@ -16,8 +16,9 @@ public struct PreparedBundle: Sendable {
 
 /// How the bundle-level stage ended.
 public enum IntakeResult: Sendable {
-    /// Refused as a whole; the findings say why (warnings found on the way are included).
-    case rejected([Finding], rosterFormat: RosterFormat?)
+    /// Refused as a whole; the findings say why (warnings found on the way are included). The
+    /// roster, when it could be read, names the employees whose reports must point at the reason.
+    case rejected([Finding], rosterFormat: RosterFormat?, roster: Roster? = nil)
     case ready(PreparedBundle)
 }
 
@@ -102,7 +103,7 @@ public enum BundleIntake {
             } else {
                 let (bytes, outcome) = archive.read(index: letterEntry.index, limit: letterEntry.declaredSize)
                 findings += inflationFindings(letterEntry, outcome, context)
-                if findings.hasErrors { return .rejected(findings, rosterFormat: format) }
+                if findings.hasErrors { return .rejected(findings, rosterFormat: format, roster: roster) }
                 letter = LetterInspector.inspect(entry: letterEntry.name, bytes: bytes)
             }
         }
@@ -121,7 +122,7 @@ public enum BundleIntake {
         let facts = BundleFacts(rosterFormat: roster.format, header: roster.header, employeeCount: roster.employees.count,
                                 letter: letter, unreferencedEntries: unreferenced)
         findings += RuleRegistry.run(RuleRegistry.bundleRules, on: facts, in: context)
-        if findings.hasErrors { return .rejected(findings, rosterFormat: format) }
+        if findings.hasErrors { return .rejected(findings, rosterFormat: format, roster: roster) }
         return .ready(PreparedBundle(path: path, context: context, roster: roster, facts: facts, photoEntries: photoEntries, findings: findings))
     }
 

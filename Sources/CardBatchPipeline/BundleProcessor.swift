@@ -32,14 +32,23 @@ public enum BundleProcessor {
             return digest.withLock { $0 }
         }
 
-        func rejectedResult(_ findings: [Finding], _ format: RosterFormat?, _ header: RosterHeader?) -> BundleResult {
-            BundleResult(bundleFile: name, sha256: sha, byteCount: size, processingDate: options.processingDate,
-                         rosterFormat: format, header: header, bundleFindings: findings, employees: [])
+        /// A bundle refused as a whole: when its roster was read, every employee is listed as rejected
+        /// with a finding that points at the bundle-level reason.
+        func rejectedResult(_ findings: [Finding], _ format: RosterFormat?, _ roster: Roster?) -> BundleResult {
+            let employees = (roster?.employees ?? []).map { record in
+                let context = RuleContext(processingDate: options.processingDate, configuration: options.configuration,
+                                          bundle: name, rosterEntry: roster?.entry ?? "")
+                return EmployeeResult(
+                    record: record, recordKey: RecordKey.make(nationality: record[.nationality], passportNumber: record[.passportNumber]),
+                    photo: nil, findings: RuleRegistry.run(RuleRegistry.bundleRejectionRules, on: (record, findings), in: context))
+            }
+            return BundleResult(bundleFile: name, sha256: sha, byteCount: size, processingDate: options.processingDate,
+                                rosterFormat: format, header: roster?.header, bundleFindings: findings, employees: employees)
         }
 
         switch BundleIntake.open(path: job.path, name: name, processingDate: options.processingDate, configuration: options.configuration) {
-        case .rejected(let findings, let format):
-            return try publish(rejectedResult(findings, format, nil), job: job, options: options, staged: nil)
+        case .rejected(let findings, let format, let roster):
+            return try publish(rejectedResult(findings, format, roster), job: job, options: options, staged: nil)
         case .ready(let bundle):
             let staged = try StagedFolder(parent: options.outputDirectory, name: job.outputName, settings: options.configuration.output)
             do throws(OutputError) {
@@ -48,7 +57,7 @@ public enum BundleProcessor {
                     // A photo entry failed to inflate: the archive is damaged or hostile, so the bundle
                     // is refused as a whole and nothing of it is accepted.
                     staged.discard()
-                    let result = rejectedResult(bundle.findings + photoStageFindings, bundle.roster.format, bundle.roster.header)
+                    let result = rejectedResult(bundle.findings + photoStageFindings, bundle.roster.format, bundle.roster)
                     return try publish(result, job: job, options: options, staged: nil)
                 }
                 let result = BundleResult(bundleFile: name, sha256: sha, byteCount: size, processingDate: options.processingDate,

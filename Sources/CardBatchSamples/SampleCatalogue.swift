@@ -223,6 +223,13 @@ public enum SampleCatalogue {
                 ["employer.required-field", "employer.staff-id-type"], standard(small(20), employer: employer, seedBase: 2000))
         }
         do {
+            var employer = SampleData.employer
+            employer[.employerCreditCode] = "91310115MA1K4LXX3B"
+            employer[.staffIDNumber] = "110101199003074515"
+            add("reject-employer-ids.zip", "a credit code and a staff resident ID number with wrong check characters", "bundle-rejected",
+                ["employer.credit-code", "employer.staff-id", "employee.bundle-rejected"], standard(small(22), employer: employer, seedBase: 2200))
+        }
+        do {
             var b = BundleBuilder()
             b.add("roster.csv", text: RosterWriter.csv(employer: SampleData.employer, employees: []))
             b.add("authorization.pdf", DocumentWriters.pdf(text: "Authorization Letter"))

@@ -75,18 +75,12 @@ public enum SampleData {
 
     /// Completes a 17-character Unified Social Credit Code with its GB 32100-2015 check character.
     public static func creditCode(_ first17: String) -> String {
-        let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
-        let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
-        let sum = zip(first17, weights).reduce(0) { $0 + (alphabet.firstIndex(of: $1.0) ?? 0) * $1.1 }
-        let check = (31 - sum % 31) % 31
-        return first17 + String(alphabet[check])
+        first17 + String(CheckCharacters.creditCode(first17)!)
     }
 
     /// Completes a 17-digit resident ID number with its GB 11643-1999 (ISO 7064 MOD 11-2) check character.
     public static func residentID(_ first17: String) -> String {
-        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-        let sum = zip(first17, weights).reduce(0) { $0 + Int(String($1.0))! * $1.1 }
-        return first17 + String(Array("10X98765432")[sum % 11])
+        first17 + String(CheckCharacters.mod11_2(first17)!)
     }
 }
 

@@ -16,7 +16,7 @@ struct HostileBundleTests {
     }
 
     func rejectedRules(_ result: IntakeResult) -> [String] {
-        guard case .rejected(let findings, _) = result else { return [] }
+        guard case .rejected(let findings, _, _) = result else { return [] }
         return findings.filter { $0.severity == .error }.map(\.rule)
     }
 
