@@ -17,13 +17,15 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
         .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
+        .systemLibrary(name: "CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         // Prefixed C wrappers for system calls Swift cannot reach (syncfs is a GNU extension).
         .target(name: "CSystemShims"),
 
         // Pure core: models, rules, findings, configuration. No files, no C, no clock.
         .target(name: "CardBatchCore"),
         // Small safe Swift types over the C libraries.
-        .target(name: "CardBatchNative", dependencies: ["CLibZip", "CLibXML2", "CTurboJPEG", "CLibCrypto"]),
+        .target(name: "CardBatchNative", dependencies: ["CLibZip", "CLibXML2", "CTurboJPEG", "CLibCrypto", "CQPDF", "CLibPNG"]),
         // Reading a bundle: safe ZIP intake, roster parsing, photo and letter facts.
         .target(name: "CardBatchIntake", dependencies: ["CardBatchCore", "CardBatchNative"]),
         // Writing results: atomic files, reports, accepted records, manifest.

@@ -8,6 +8,7 @@ public struct Configuration: Sendable, Codable, Equatable {
     public var output = OutputSettings()
     public var identity = IdentityRules()
     public var employer = EmployerRules()
+    public var letter = LetterRules()
 
     public init() {}
 
@@ -21,6 +22,7 @@ public struct Configuration: Sendable, Codable, Equatable {
             ("archive.maxRosterBytes", archive.maxRosterBytes), ("archive.maxLetterBytes", archive.maxLetterBytes),
             ("roster.maxFieldLength", roster.maxFieldLength), ("roster.maxEmployees", roster.maxEmployees),
             ("identity.passportNumberMaxLength", identity.passportNumberMaxLength), ("identity.maxPrintedNameLength", identity.maxPrintedNameLength),
+            ("letter.maxAgeMonths", letter.maxAgeMonths),
         ]
         for (key, value) in positive where value <= 0 { problems.append("\(key) must be greater than 0 (it is \(value))") }
         if photo.minBytes > photo.maxBytes { problems.append("photo.minBytes (\(photo.minBytes)) is greater than photo.maxBytes (\(photo.maxBytes))") }
@@ -46,6 +48,27 @@ public struct Configuration: Sendable, Codable, Equatable {
         output = try c.decodeIfPresent(OutputSettings.self, forKey: .output) ?? OutputSettings()
         identity = try c.decodeIfPresent(IdentityRules.self, forKey: .identity) ?? IdentityRules()
         employer = try c.decodeIfPresent(EmployerRules.self, forKey: .employer) ?? EmployerRules()
+        letter = try c.decodeIfPresent(LetterRules.self, forKey: .letter) ?? LetterRules()
+    }
+}
+
+/// What makes an authorization letter usable.
+public struct LetterRules: Sendable, Codable, Equatable {
+    /// A letter dated longer ago than this is refused.
+    public var maxAgeMonths = 6
+    /// A scan must be at least this many pixels on its shorter and on its longer side to be legible
+    /// (an A4 page scanned at 75 dpi is 620 × 877).
+    public var minShortSidePixels = 600
+    public var minLongSidePixels = 800
+
+    public init() {}
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = LetterRules()
+        maxAgeMonths = try c.decodeIfPresent(Int.self, forKey: .maxAgeMonths) ?? d.maxAgeMonths
+        minShortSidePixels = try c.decodeIfPresent(Int.self, forKey: .minShortSidePixels) ?? d.minShortSidePixels
+        minLongSidePixels = try c.decodeIfPresent(Int.self, forKey: .minLongSidePixels) ?? d.minLongSidePixels
     }
 }
 

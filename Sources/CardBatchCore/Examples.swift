@@ -40,7 +40,7 @@ public enum Example {
 
     public static let bundle = BundleFacts(
         rosterFormat: .csv, header: header, employeeCount: 20,
-        letter: LetterFacts(entry: "authorization.pdf", byteCount: 1_800, signature: .pdf)
+        letter: LetterFacts(entry: "authorization.pdf", byteCount: 1_800, signature: .pdf, pageCount: 1)
     )
 
     public static func bundle(_ change: (inout BundleFacts) -> Void) -> BundleFacts {

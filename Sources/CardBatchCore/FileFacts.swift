@@ -98,11 +98,22 @@ public struct LetterFacts: Sendable, Equatable {
     public var signature: FileSignature
     /// Why the bytes, though they start like a PDF, JPEG or PNG, are not a readable one; nil when fine.
     public var structureProblem: String?
+    /// PDF: pages counted by qpdf, and whether the file is encrypted (or needs a password to open).
+    public var pageCount: Int?
+    public var isEncrypted = false
+    /// JPEG or PNG scan: size in pixels, as the decoder read it.
+    public var width: Int?
+    public var height: Int?
 
-    public init(entry: String, byteCount: Int, signature: FileSignature, structureProblem: String? = nil) {
+    public init(entry: String, byteCount: Int, signature: FileSignature, structureProblem: String? = nil,
+                pageCount: Int? = nil, isEncrypted: Bool = false, width: Int? = nil, height: Int? = nil) {
         self.entry = entry
         self.byteCount = byteCount
         self.signature = signature
         self.structureProblem = structureProblem
+        self.pageCount = pageCount
+        self.isEncrypted = isEncrypted
+        self.width = width
+        self.height = height
     }
 }

@@ -15,7 +15,7 @@ public enum RuleRegistry {
     public static let layoutRules: [any Rule<[String]>] = [RosterMissingRule(), RosterMultipleRule()]
     public static let bundleRules: [any Rule<BundleFacts>] = [
         RosterEmptyRule(), RosterTooManyEmployeesRule(), EmployerRequiredFieldRule(), EmployerStaffIDTypeRule(),
-        EmployerCreditCodeRule(), EmployerStaffIDRule(),
+        EmployerCreditCodeRule(), EmployerStaffIDRule(), LetterEncryptedRule(), LetterPagesRule(), LetterLegibilityRule(), LetterAgeRule(),
         EmployerFieldLengthRule(), LetterMissingRule(), LetterFormatRule(), LetterDateRule(), BundleUnreferencedFileRule(),
     ]
     public static let employeeRules: [any Rule<EmployeeSubject>] = [

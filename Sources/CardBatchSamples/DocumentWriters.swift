@@ -1,11 +1,12 @@
 /// Minimal but valid PDF and PNG files for authorization letters in samples and tests.
 public enum DocumentWriters {
     /// A one-page PDF whose body says `text`, with a correct cross-reference table.
-    public static func pdf(text: String) -> [UInt8] {
+    /// With `pages: 0` the page tree is empty (a "blank" PDF that shows nothing).
+    public static func pdf(text: String, pages: Int = 1) -> [UInt8] {
         let stream = "BT /F1 14 Tf 72 720 Td (\(text)) Tj ET"
         let objects = [
             "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            pages == 0 ? "<< /Type /Pages /Kids [] /Count 0 >>" : "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
             "<< /Length \(stream.utf8.count) >>\nstream\n\(stream)\nendstream",
             "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",

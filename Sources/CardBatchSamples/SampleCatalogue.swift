@@ -223,6 +223,32 @@ public enum SampleCatalogue {
                 ["employer.required-field", "employer.staff-id-type"], standard(small(20), employer: employer, seedBase: 2000))
         }
         do {
+            var b = standard(small(23), seedBase: 2300)
+            let letter = DocumentWriters.pdf(text: "Authorization Letter")
+            b.replace("authorization.pdf", with: (try? PDFDocument.encrypted(letter, userPassword: "lumen2026", ownerPassword: "owner")) ?? [])
+            add("reject-letter-encrypted.zip", "a password-protected (AES-256) PDF letter", "bundle-rejected", ["letter.encrypted"], b)
+        }
+        do {
+            var b = standard(small(24), seedBase: 2400)
+            b.replace("authorization.pdf", with: DocumentWriters.pdf(text: "Authorization Letter", pages: 0))
+            add("reject-letter-no-pages.zip", "a PDF letter with no pages", "bundle-rejected", ["letter.pages"], b)
+        }
+        do {
+            var employer = SampleData.employer
+            employer[.letterFile] = "authorization.png"
+            var b = standard(small(25), employer: employer, seedBase: 2500)
+            b.remove("authorization.pdf")
+            let painter = PortraitPainter(width: 320, height: 452, noise: 2)
+            b.add("authorization.png", DocumentWriters.png(width: 320, height: 452, rgb: painter.paint(.varied(3), seed: 3)))
+            add("reject-letter-tiny-scan.zip", "a letter scanned at 320 × 452 pixels, too small to read", "bundle-rejected", ["letter.legibility"], b)
+        }
+        do {
+            var employer = SampleData.employer
+            employer[.letterDate] = "2026-03-01"
+            add("reject-letter-old.zip", "a letter issued on 2026-03-01, more than 6 months before the processing date", "bundle-rejected",
+                ["letter.age"], standard(small(26), employer: employer, seedBase: 2600))
+        }
+        do {
             var employer = SampleData.employer
             employer[.employerCreditCode] = "91310115MA1K4LXX3B"
             employer[.staffIDNumber] = "110101199003074515"

@@ -3,7 +3,7 @@ public struct LetterFormatRule: Rule {
     public static let description = RuleDescription(
         identifier: "letter.format", severity: .error, scope: .bundle,
         title: LocalizedText(en: "The authorization letter is a real PDF, JPEG or PNG", zh: "授权书须为真实的 PDF、JPG 或 PNG 文件"),
-        rationale: "The outlet files the letter as a PDF or an image scan. A Word file renamed to .pdf, or a truncated file, cannot be read by the outlet."
+        rationale: "The outlet files the letter as a PDF or an image scan. The file is judged by its bytes and opened with a real library (qpdf for PDF, without repairing damage; libpng or libjpeg-turbo for scans, decoding every row): a Word file renamed to .pdf, or a truncated file, is refused."
     )
     public init() {}
 
@@ -31,7 +31,7 @@ public struct LetterFormatRule: Rule {
                 Example.bundle { $0.letter?.signature = .unknown },
                 Example.bundle { $0.letter?.structureProblem = "no %%EOF marker: the file is truncated" },
             ],
-            passing: [Example.bundle, Example.bundle { $0.letter = LetterFacts(entry: "letter.png", byteCount: 90_000, signature: .png) }]
+            passing: [Example.bundle, Example.bundle { $0.letter = LetterFacts(entry: "letter.png", byteCount: 90_000, signature: .png, width: 1240, height: 1754) }]
         )
     }
 }

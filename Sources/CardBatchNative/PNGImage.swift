@@ -1,0 +1,38 @@
+import CLibPNG
+import Foundation
+
+/// A failure reported by libpng's simplified API, with its message.
+public struct PNGError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}
+
+/// Reads a PNG with libpng's simplified API: the header, then every row (as greyscale, one byte a
+/// pixel), so damaged data is caught. Images over `maxPixels` are refused before decoding.
+public enum PNGImage {
+    public static let maxPixels = 50_000_000
+
+    /// Width and height of a PNG that decodes completely.
+    /// - SeeAlso: `png_image_begin_read_from_memory`, `png_image_finish_read`, `png_image_free`
+    public static func validate(_ bytes: [UInt8]) throws(PNGError) -> (width: Int, height: Int) {
+        var image = png_image()
+        image.version = UInt32(PNG_IMAGE_VERSION)
+        defer { png_image_free(&image) }
+        let began = bytes.withUnsafeBytes { png_image_begin_read_from_memory(&image, $0.baseAddress, $0.count) }
+        guard began != 0 else { throw PNGError(message: message(&image)) }
+        let width = Int(image.width), height = Int(image.height)
+        guard width * height <= maxPixels else { throw PNGError(message: "the image is \(width) × \(height) pixels, too large to check") }
+        image.format = UInt32(PNG_FORMAT_GRAY)
+        var pixels = [UInt8](repeating: 0, count: width * height)
+        let finished = pixels.withUnsafeMutableBytes { png_image_finish_read(&image, nil, $0.baseAddress, 0, nil) }
+        guard finished != 0 else { throw PNGError(message: message(&image)) }
+        return (width, height)
+    }
+
+    /// The error choke point: libpng's message from the image's fixed-size buffer.
+    private static func message(_ image: inout png_image) -> String {
+        withUnsafeBytes(of: &image.message) { raw in
+            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        }
+    }
+}
