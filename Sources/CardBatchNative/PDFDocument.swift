@@ -47,17 +47,18 @@ public final class PDFDocument {
         return Int(count)
     }
 
-    /// A copy of `pdf` encrypted with AES-256 (R6) under `userPassword`, for fixtures. Static IDs and
-    /// IVs make the output the same on every run.
-    /// - SeeAlso: `qpdf_set_r6_encryption_parameters2`, `qpdf_write`
+    /// A copy of `pdf` encrypted under `userPassword`, for fixtures. It uses R4 (AES-128), whose key
+    /// derivation depends only on the passwords and the document ID, so with qpdf's static ID and IV
+    /// the output is the same on every run (R6 salts its keys randomly). Never used to protect data.
+    /// - SeeAlso: `qpdf_set_r4_encryption_parameters_insecure`, `qpdf_write`
     public static func encrypted(_ pdf: [UInt8], userPassword: String, ownerPassword: String) throws(PDFError) -> [UInt8] {
         let document = try PDFDocument(bytes: pdf, name: "fixture.pdf")
         let q = document.handle
         qpdf_init_write_memory(q)
         qpdf_set_static_ID(q, QPDF_TRUE)
         qpdf_set_static_aes_IV(q, QPDF_TRUE)
-        qpdf_set_r6_encryption_parameters2(q, userPassword, ownerPassword, QPDF_TRUE, QPDF_TRUE, QPDF_TRUE, QPDF_TRUE,
-                                           QPDF_TRUE, QPDF_TRUE, qpdf_r3p_full, QPDF_TRUE)
+        qpdf_set_r4_encryption_parameters_insecure(q, userPassword, ownerPassword, QPDF_TRUE, QPDF_TRUE, QPDF_TRUE, QPDF_TRUE,
+                                                   QPDF_TRUE, QPDF_TRUE, qpdf_r3p_full, QPDF_TRUE, QPDF_TRUE)
         if qpdf_write(q) & QPDF_ERRORS != 0 { throw document.lastError() }
         guard let buffer = qpdf_get_buffer(q) else { throw PDFError(message: "qpdf wrote nothing", needsPassword: false) }
         return Array(UnsafeBufferPointer(start: buffer, count: qpdf_get_buffer_length(q)))

@@ -226,7 +226,7 @@ public enum SampleCatalogue {
             var b = standard(small(23), seedBase: 2300)
             let letter = DocumentWriters.pdf(text: "Authorization Letter")
             b.replace("authorization.pdf", with: (try? PDFDocument.encrypted(letter, userPassword: "lumen2026", ownerPassword: "owner")) ?? [])
-            add("reject-letter-encrypted.zip", "a password-protected (AES-256) PDF letter", "bundle-rejected", ["letter.encrypted"], b)
+            add("reject-letter-encrypted.zip", "a password-protected (AES) PDF letter", "bundle-rejected", ["letter.encrypted"], b)
         }
         do {
             var b = standard(small(24), seedBase: 2400)
