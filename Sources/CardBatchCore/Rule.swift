@@ -36,17 +36,26 @@ public struct RuleContext: Sendable {
     public var bundle: String
     /// The roster's entry name inside the bundle, for locations.
     public var rosterEntry: String
+    /// The reference extract of valid work permits, when the outlet supplied one.
+    public var permits: PermitExtract?
 
-    public init(processingDate: CalendarDate, configuration: Configuration = Configuration(), bundle: String, rosterEntry: String) {
+    public init(processingDate: CalendarDate, configuration: Configuration = Configuration(), bundle: String, rosterEntry: String,
+                permits: PermitExtract? = nil) {
         self.processingDate = processingDate
         self.configuration = configuration
         self.bundle = bundle
         self.rosterEntry = rosterEntry
+        self.permits = permits
     }
 
+    /// The context rule examples run in: 2026-11-25, default configuration, and an extract that
+    /// lists the example employee's permit.
     public static let example = RuleContext(
         processingDate: CalendarDate(year: 2026, month: 11, day: 25)!,
         bundle: "example.zip",
-        rosterEntry: "roster.csv"
+        rosterEntry: "roster.csv",
+        permits: PermitExtract(source: "permits.csv", permits: [PermitRecord(
+            permitNumber: "FWP3100202611250001", nationality: "FRA", passportNumber: "19AB12345", name: "MARTIN CLAIRE ANNE",
+            expiry: "2027-12-31", line: 2)])
     )
 }

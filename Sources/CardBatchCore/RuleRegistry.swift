@@ -23,10 +23,13 @@ public enum RuleRegistry {
         EmployeePassportNumberRule(), EmployeePassportExpiredRule(), EmployeeSexRule(), EmployeeMRZRule(),
         EmployeeChineseNationalRule(), EmployeeBirthDateRule(), EmployeeAdultRule(), EmployeePassportExpiringRule(),
         EmployeeWorkPermitExpiredRule(), EmployeeNameRule(), EmployeeChineseNameRule(), EmployeeWorkPermitNumberRule(),
+        EmployeeWorkPermitMatchRule(),
         PhotoMissingRule(), PhotoFormatRule(), PhotoColorRule(), PhotoDimensionsRule(), PhotoFileSizeRule(),
     ]
     /// Rules over all employees at once (duplicates).
     public static let rosterRules: [any Rule<[EmployeeRecord]>] = [EmployeeDuplicatePassportRule()]
+    /// Rules over every employee with their photo, once all photos are read (shared photos).
+    public static let photoRosterRules: [any Rule<[EmployeeSubject]>] = [PhotoDuplicateRule()]
     /// Each employee of a bundle refused as a whole.
     public static let bundleRejectionRules: [any Rule<(record: EmployeeRecord, bundleErrors: [Finding])>] = [EmployeeBundleRejectedRule()]
     /// Rules detected where the bytes are read, with no pure check of their own.
@@ -38,7 +41,7 @@ public enum RuleRegistry {
     /// Every rule type, checked or detected.
     public static var allTypes: [any RuleDescribing.Type] {
         let checked: [any RuleDescribing] = entryCountRules + archiveEntryRules + archiveRules + inflationRules + layoutRules
-            + bundleRules + employeeRules + rosterRules + bundleRejectionRules
+            + bundleRules + employeeRules + rosterRules + photoRosterRules + bundleRejectionRules
         return checked.map { type(of: $0) } + detectedRules
     }
 

@@ -26,8 +26,9 @@ public enum IntakeResult: Sendable {
 /// parse the roster, inspect the letter, and map each employee to a photo entry. Nothing is
 /// extracted to disk; entries are inflated into memory one at a time, within the caps.
 public enum BundleIntake {
-    public static func open(path: String, name: String, processingDate: CalendarDate, configuration: Configuration) -> IntakeResult {
-        var context = RuleContext(processingDate: processingDate, configuration: configuration, bundle: name, rosterEntry: "")
+    public static func open(path: String, name: String, processingDate: CalendarDate, configuration: Configuration,
+                            permits: PermitExtract? = nil) -> IntakeResult {
+        var context = RuleContext(processingDate: processingDate, configuration: configuration, bundle: name, rosterEntry: "", permits: permits)
         let limits = configuration.archive
         let archive: ZipArchive
         do {

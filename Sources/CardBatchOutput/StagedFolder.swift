@@ -39,6 +39,13 @@ public final class StagedFolder: Sendable {
         digests.withLock { $0[relative] = digest }
     }
 
+    /// Removes a file written earlier (a photo whose employee was rejected after all).
+    public func remove(_ relative: String) throws(OutputError) {
+        let path = "\(stagingPath)/\(relative)"
+        if unlink(path) != 0 && errno != ENOENT { throw .errno("remove", path) }
+        _ = digests.withLock { $0.removeValue(forKey: relative) }
+    }
+
     /// Writes one file piece by piece through `body`, never holding it whole.
     public func stream(to relative: String, _ body: (FileSink) throws(OutputError) -> Void) throws(OutputError) {
         let sink = try FileSink(creating: "\(stagingPath)/\(relative)", mode: fileMode)

@@ -46,7 +46,8 @@ public enum BundleProcessor {
                                 rosterFormat: format, header: roster?.header, bundleFindings: findings, employees: employees)
         }
 
-        switch BundleIntake.open(path: job.path, name: name, processingDate: options.processingDate, configuration: options.configuration) {
+        switch BundleIntake.open(path: job.path, name: name, processingDate: options.processingDate, configuration: options.configuration,
+                                 permits: options.permits) {
         case .rejected(let findings, let format, let roster):
             return try publish(rejectedResult(findings, format, roster), job: job, options: options, staged: nil)
         case .ready(let bundle):
@@ -121,7 +122,21 @@ public enum BundleProcessor {
             }
         }
         if let error = failure.withLock({ $0 }) { throw error }
-        let results = slots.withLock { $0.compactMap { $0 } }
+        var results = slots.withLock { $0.compactMap { $0 } }
+
+        // Shared photos can only be judged once every photo is read. A row this rejects may already
+        // have its photo staged as accepted: that file is taken back out.
+        let subjects = results.map { EmployeeSubject(record: $0.record, photo: $0.photo) }
+        let shared = Dictionary(grouping: RuleRegistry.run(RuleRegistry.photoRosterRules, on: subjects, in: context)) { $0.location.row ?? 0 }
+        for i in results.indices {
+            guard let extra = shared[results[i].record.row] else { continue }
+            let wasAccepted = results[i].isAccepted
+            results[i] = EmployeeResult(record: results[i].record, recordKey: results[i].recordKey, photo: results[i].photo,
+                                        findings: results[i].findings + extra)
+            if wasAccepted && !results[i].isAccepted && options.mode == .process {
+                try staged.remove("accepted/photos/\(results[i].recordKey).jpg")
+            }
+        }
         return (results, bundleFindings.withLock { $0.sorted() })
     }
 

@@ -18,14 +18,17 @@ public struct ProcessingOptions: Sendable {
     public var configuration: Configuration
     /// Workers per bundle; defaults to the number of active processors.
     public var workers: Int
+    /// The reference extract of valid work permits (`--permits FILE`), if any.
+    public var permits: PermitExtract?
 
     public init(mode: RunMode, outputDirectory: String, processingDate: CalendarDate, configuration: Configuration = Configuration(),
-                workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+                workers: Int = ProcessInfo.processInfo.activeProcessorCount, permits: PermitExtract? = nil) {
         self.mode = mode
         self.outputDirectory = outputDirectory
         self.processingDate = processingDate
         self.configuration = configuration
         self.workers = max(1, workers)
+        self.permits = permits
     }
 }
 

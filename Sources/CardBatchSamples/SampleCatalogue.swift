@@ -131,6 +131,14 @@ public enum SampleCatalogue {
                 standard(employees, seedBase: 2100))
         }
 
+        do {
+            let employees = SampleData.employees(count: 4, seed: 27)
+            var b = standard(employees, seedBase: 2700)
+            b.replace(employees[2][.photo]!, with: SamplePhotos.compliant(seed: 2700))
+            add("reject-shared-photo.zip", "4 employees, two of whom submitted the very same photo file", "partially-accepted",
+                ["photo.duplicate"], b)
+        }
+
         // Bundle-level rejections: refused as a whole.
         do {
             var b = standard(small(6), seedBase: 600)

@@ -1,5 +1,7 @@
 import ArgumentParser
 import CardBatchCore
+import CardBatchIntake
+import CardBatchPipeline
 import Foundation
 
 /// Options every checking subcommand shares.
@@ -9,6 +11,9 @@ struct CommonOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("JSON configuration file overriding any default (see `cardbatch config`).", valueName: "file"))
     var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("CSV extract of valid work permits (permit_number, nationality, passport_number, name, expiry); every employee must match one.", valueName: "file"))
+    var permits: String?
 
     @Option(name: .long, help: "Workers per bundle (default: number of processors).")
     var workers: Int?
@@ -29,6 +34,22 @@ struct CommonOptions: ParsableArguments {
 
     func configuration() throws -> Configuration {
         try ConfigurationFile.load(config)
+    }
+
+    func permitExtract() throws -> PermitExtract? {
+        guard let permits else { return nil }
+        do {
+            return try PermitExtractFile.load(path: permits)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    /// The options of a run of `mode` writing under `directory`.
+    func processingOptions(_ mode: RunMode, directory: String) throws -> ProcessingOptions {
+        ProcessingOptions(mode: mode, outputDirectory: directory, processingDate: try processingDate(),
+                          configuration: try configuration(), workers: workers ?? ProcessInfo.processInfo.activeProcessorCount,
+                          permits: try permitExtract())
     }
 }
 

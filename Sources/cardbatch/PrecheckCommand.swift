@@ -19,9 +19,7 @@ struct PrecheckCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let options = ProcessingOptions(mode: .precheck, outputDirectory: report, processingDate: try common.processingDate(),
-                                        configuration: try common.configuration(),
-                                        workers: common.workers ?? ProcessInfo.processInfo.activeProcessorCount)
+        let options = try common.processingOptions(.precheck, directory: report)
         let runs = BatchRunner.run(BundleJob.jobs(for: [bundle]), options: options)
         for run in runs {
             switch run {

@@ -19,9 +19,7 @@ struct ProcessCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let options = ProcessingOptions(mode: .process, outputDirectory: out, processingDate: try common.processingDate(),
-                                        configuration: try common.configuration(),
-                                        workers: common.workers ?? ProcessInfo.processInfo.activeProcessorCount)
+        let options = try common.processingOptions(.process, directory: out)
         let runs = BatchRunner.run(BundleJob.jobs(for: bundles), options: options)
         for run in runs { RunPrinter.printProcess(run, common: common) }
         throw ExitCode(BatchRunner.exitCode(runs))

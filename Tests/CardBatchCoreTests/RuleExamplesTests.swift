@@ -32,7 +32,15 @@ struct RuleExamplesTests {
         for rule in RuleRegistry.bundleRules { problems += verify(rule) }
         for rule in RuleRegistry.employeeRules { problems += verify(rule) }
         for rule in RuleRegistry.rosterRules { problems += verify(rule) }
+        for rule in RuleRegistry.photoRosterRules { problems += verify(rule) }
+        for rule in RuleRegistry.bundleRejectionRules { problems += verify(rule) }
         #expect(problems == [])
+    }
+
+    @Test func withoutAPermitExtractThePermitMatchRuleDoesNotRun() {
+        var context = RuleContext.example
+        context.permits = nil
+        #expect(EmployeeWorkPermitMatchRule().check(Example.employee(.workPermitNumber, "UNKNOWN12345"), in: context).isEmpty)
     }
 
     @Test func theValidExampleEmployeePassesEveryEmployeeRule() {
