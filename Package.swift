@@ -19,21 +19,24 @@ let package = Package(
         .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         .systemLibrary(name: "CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // Prefixed C wrappers for system calls Swift cannot reach (syncfs is a GNU extension).
         .target(name: "CSystemShims"),
 
         // Pure core: models, rules, findings, configuration. No files, no C, no clock.
         .target(name: "CardBatchCore"),
         // Small safe Swift types over the C libraries.
-        .target(name: "CardBatchNative", dependencies: ["CLibZip", "CLibXML2", "CTurboJPEG", "CLibCrypto", "CQPDF", "CLibPNG"]),
+        .target(name: "CardBatchNative", dependencies: ["CLibZip", "CLibXML2", "CTurboJPEG", "CLibCrypto", "CQPDF", "CLibPNG", "CSQLite"]),
         // Reading a bundle: safe ZIP intake, roster parsing, photo and letter facts.
         .target(name: "CardBatchIntake", dependencies: ["CardBatchCore", "CardBatchNative"]),
         // Writing results: atomic files, reports, accepted records, manifest.
         .target(name: "CardBatchOutput", dependencies: ["CardBatchCore", "CardBatchNative", "CSystemShims"]),
+        // The ledger of processed bundles and accepted employees, on SQLite (behind CardBatchCore's Ledger protocol).
+        .target(name: "CardBatchLedger", dependencies: ["CardBatchCore", "CardBatchNative"]),
         // Bundles in, outputs out; concurrency lives here.
-        .target(name: "CardBatchPipeline", dependencies: ["CardBatchCore", "CardBatchIntake", "CardBatchOutput", "CardBatchNative"]),
+        .target(name: "CardBatchPipeline", dependencies: ["CardBatchCore", "CardBatchIntake", "CardBatchOutput", "CardBatchNative", "CardBatchLedger"]),
         .executableTarget(name: "cardbatch", dependencies: [
-            "CardBatchPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "CardBatchPipeline", "CardBatchLedger", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Synthetic portraits, rosters, letters and bundles (clean and hostile), for samples/, the
         // benchmark and the tests, built with the same libraries the product links.
@@ -47,7 +50,7 @@ let package = Package(
         .testTarget(name: "CardBatchNativeTests", dependencies: ["CardBatchNative", "CardBatchTestSupport"]),
         .testTarget(name: "CardBatchIntakeTests", dependencies: ["CardBatchIntake", "CardBatchTestSupport", "CardBatchCore"]),
         .testTarget(name: "CardBatchEndToEndTests", dependencies: [
-            "CardBatchPipeline", "CardBatchTestSupport", "CardBatchNative", "CardBatchOutput", "CardBatchCore", "CardBatchSamples",
+            "CardBatchPipeline", "CardBatchTestSupport", "CardBatchNative", "CardBatchOutput", "CardBatchCore", "CardBatchSamples", "CardBatchLedger",
         ]),
     ]
 )

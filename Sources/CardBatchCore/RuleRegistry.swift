@@ -3,7 +3,7 @@
 public enum RuleRegistry {
     /// Changes whenever a rule is added, removed, or changes meaning; printed in every report so a
     /// result can be traced to the rules that made it.
-    public static let ruleSetVersion = "2026.11.2"
+    public static let ruleSetVersion = "2026.11.3"
 
     public static let archiveEntryRules: [any Rule<ArchiveEntryFacts>] = [
         ZipPathRule(), ZipEntryKindRule(), ZipEncryptedRule(), ZipEntrySizeRule(), ZipCompressionRatioRule(), ZipNameEncodingRule(),
@@ -30,6 +30,8 @@ public enum RuleRegistry {
     public static let rosterRules: [any Rule<[EmployeeRecord]>] = [EmployeeDuplicatePassportRule()]
     /// Rules over every employee with their photo, once all photos are read (shared photos).
     public static let photoRosterRules: [any Rule<[EmployeeSubject]>] = [PhotoDuplicateRule()]
+    /// Each employee against the ledger of earlier bundles.
+    public static let ledgerRules: [any Rule<(record: EmployeeRecord, earlier: LedgerBundle?)>] = [EmployeeAlreadyAcceptedRule()]
     /// Each employee of a bundle refused as a whole.
     public static let bundleRejectionRules: [any Rule<(record: EmployeeRecord, bundleErrors: [Finding])>] = [EmployeeBundleRejectedRule()]
     /// Rules detected where the bytes are read, with no pure check of their own.
@@ -41,7 +43,7 @@ public enum RuleRegistry {
     /// Every rule type, checked or detected.
     public static var allTypes: [any RuleDescribing.Type] {
         let checked: [any RuleDescribing] = entryCountRules + archiveEntryRules + archiveRules + inflationRules + layoutRules
-            + bundleRules + employeeRules + rosterRules + photoRosterRules + bundleRejectionRules
+            + bundleRules + employeeRules + rosterRules + photoRosterRules + ledgerRules + bundleRejectionRules
         return checked.map { type(of: $0) } + detectedRules
     }
 

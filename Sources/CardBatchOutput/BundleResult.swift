@@ -10,13 +10,17 @@ public enum BundleStatus: String, Codable, Sendable {
     case employeesRejected = "employees-rejected"
     /// Refused as a whole (unreadable, unsafe, no valid roster or letter): no employee accepted.
     case bundleRejected = "bundle-rejected"
+    /// The same bytes were processed before (the ledger says when and where); nothing was written.
+    case resubmission
 
-    /// 0 every employee accepted; 1 some employees rejected; 2 a bundle rejected as a whole.
+    /// 0 every employee accepted; 1 some employees rejected; 2 a bundle rejected as a whole;
+    /// 3 a resubmission of a bundle already processed.
     public var exitCode: Int32 {
         switch self {
         case .accepted: 0
         case .partiallyAccepted, .employeesRejected: 1
         case .bundleRejected: 2
+        case .resubmission: 3
         }
     }
 }
@@ -28,6 +32,11 @@ public struct EmployeeResult: Sendable {
     public var photo: PhotoFacts?
     public var findings: [Finding]
     public var isAccepted: Bool { !findings.hasErrors }
+
+    /// The employee as the ledger keys them.
+    public var identity: EmployeeIdentity {
+        EmployeeIdentity(nationality: record[.nationality], passportNumber: record[.passportNumber], recordKey: recordKey)
+    }
 
     public init(record: EmployeeRecord, recordKey: String, photo: PhotoFacts?, findings: [Finding]) {
         self.record = record
@@ -54,6 +63,8 @@ public struct BundleResult: Sendable {
     /// Bundle-level findings (errors here mean the bundle was rejected as a whole).
     public var bundleFindings: [Finding]
     public var employees: [EmployeeResult]
+    /// Set when the ledger knows these bytes: the earlier processing of the same bundle.
+    public var resubmissionOf: LedgerBundle?
 
     public init(bundleFile: String, sha256: String, byteCount: Int, processingDate: CalendarDate, rosterFormat: RosterFormat?,
                 header: RosterHeader?, bundleFindings: [Finding], employees: [EmployeeResult]) {
@@ -71,6 +82,7 @@ public struct BundleResult: Sendable {
     public var rejected: [EmployeeResult] { employees.filter { !$0.isAccepted } }
 
     public var status: BundleStatus {
+        if resubmissionOf != nil { return .resubmission }
         if bundleFindings.hasErrors { return .bundleRejected }
         if rejected.isEmpty { return .accepted }
         return accepted.isEmpty ? .employeesRejected : .partiallyAccepted

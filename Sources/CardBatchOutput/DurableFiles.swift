@@ -9,6 +9,12 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
 
     public var description: String { "\(operation) \(path): \(message)" }
 
+    public init(path: String, operation: String, message: String) {
+        self.path = path
+        self.operation = operation
+        self.message = message
+    }
+
     static func errno(_ operation: String, _ path: String) -> OutputError {
         OutputError(path: path, operation: operation, message: String(cString: strerror(Foundation.errno)))
     }

@@ -133,6 +133,8 @@ public struct BundleSummary: Codable, Sendable {
     /// The bundle's output folder.
     public var output: String
     public var bundleReport: String
+    /// For a resubmission: when and as what the same bytes were processed before.
+    public var previous: LedgerBundle?
 
     public init(_ result: BundleResult, output: String) {
         bundle = result.bundleFile
@@ -145,5 +147,6 @@ public struct BundleSummary: Codable, Sendable {
         warnings = all.filter { $0.severity == .warning }.count
         self.output = output
         bundleReport = output + "/bundle-report.json"
+        previous = result.resubmissionOf
     }
 }

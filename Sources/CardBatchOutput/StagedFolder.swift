@@ -46,6 +46,11 @@ public final class StagedFolder: Sendable {
         _ = digests.withLock { $0.removeValue(forKey: relative) }
     }
 
+    /// Removes a folder created earlier if nothing was written into it.
+    public func removeFolderIfEmpty(_ relative: String) {
+        rmdir("\(stagingPath)/\(relative)")
+    }
+
     /// Writes one file piece by piece through `body`, never holding it whole.
     public func stream(to relative: String, _ body: (FileSink) throws(OutputError) -> Void) throws(OutputError) {
         let sink = try FileSink(creating: "\(stagingPath)/\(relative)", mode: fileMode)

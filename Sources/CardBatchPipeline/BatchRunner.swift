@@ -2,6 +2,7 @@ import CardBatchCore
 import CardBatchNative
 import CardBatchOutput
 import Dispatch
+import Foundation
 import Synchronization
 
 /// How one bundle of a batch ended: judged (whatever the verdict), or a failure of the tool itself
@@ -31,14 +32,32 @@ public enum BatchRunner {
         return slots.withLock { $0.compactMap { $0 } }
     }
 
-    /// The process exit status for a batch: 0 every employee accepted; 1 some employees rejected;
-    /// 2 a bundle rejected as a whole or unreadable; 74 an output could not be written.
+    /// Resolves what a stopped run left pending in the ledger, before new bundles are processed: a
+    /// bundle whose output folder was published (its bundle report carries the bundle's SHA-256) is
+    /// completed with the status that report shows; any other is rolled back.
+    public static func recover(_ ledger: any Ledger) throws -> (completed: [String], rolledBack: [String]) {
+        try ledger.recover { bundle in
+            struct Report: Decodable {
+                struct File: Decodable { let sha256: String }
+                let bundle: File
+                let status: String
+            }
+            guard let data = FileManager.default.contents(atPath: bundle.output + "/bundle-report.json"),
+                  let report = try? JSONDecoder().decode(Report.self, from: data), report.bundle.sha256 == bundle.sha256 else { return nil }
+            return report.status
+        }
+    }
+
+    /// The process exit status for a batch, the first that applies: 74 an output or the ledger could
+    /// not be written; 2 a bundle rejected as a whole or unreadable; 3 a resubmission; 1 some
+    /// employees rejected; 0 every employee of every bundle accepted.
     public static func exitCode(_ runs: [BundleRun]) -> Int32 {
-        runs.reduce(Int32(0)) { worst, run in
+        let codes = Set(runs.map { run -> Int32 in
             switch run {
-            case .judged(let outcome): max(worst, outcome.result.status.exitCode)
+            case .judged(let outcome): outcome.result.status.exitCode
             case .failed: 74
             }
-        }
+        })
+        return [74, 2, 3, 1].first { codes.contains($0) } ?? 0
     }
 }

@@ -46,10 +46,18 @@ public enum BundleProcessor {
                                 rosterFormat: format, header: roster?.header, bundleFindings: findings, employees: employees)
         }
 
-        switch BundleIntake.open(path: job.path, name: name, processingDate: options.processingDate, configuration: options.configuration,
-                                 permits: options.permits) {
+        let intake = BundleIntake.open(path: job.path, name: name, processingDate: options.processingDate,
+                                       configuration: options.configuration, permits: options.permits)
+        if options.mode == .process, let ledger = options.ledger, !sha.isEmpty {
+            do {
+                if let earlier = try ledger.recordedBundle(sha256: sha) { return resubmission(of: earlier, name: name, sha: sha, size: size, options: options) }
+            } catch {
+                throw OutputError(path: name, operation: "read the ledger for", message: String(describing: error))
+            }
+        }
+        switch intake {
         case .rejected(let findings, let format, let roster):
-            return try publish(rejectedResult(findings, format, roster), job: job, options: options, staged: nil)
+            return try publish(rejectedResult(findings, format, roster), job: job, options: options, staged: nil, rosterEntry: roster?.entry)
         case .ready(let bundle):
             let staged = try StagedFolder(parent: options.outputDirectory, name: job.outputName, settings: options.configuration.output)
             do throws(OutputError) {
@@ -59,17 +67,25 @@ public enum BundleProcessor {
                     // is refused as a whole and nothing of it is accepted.
                     staged.discard()
                     let result = rejectedResult(bundle.findings + photoStageFindings, bundle.roster.format, bundle.roster)
-                    return try publish(result, job: job, options: options, staged: nil)
+                    return try publish(result, job: job, options: options, staged: nil, rosterEntry: bundle.roster.entry)
                 }
                 let result = BundleResult(bundleFile: name, sha256: sha, byteCount: size, processingDate: options.processingDate,
                                           rosterFormat: bundle.roster.format, header: bundle.roster.header,
                                           bundleFindings: bundle.findings + photoStageFindings, employees: employees)
-                return try publish(result, job: job, options: options, staged: staged)
+                return try publish(result, job: job, options: options, staged: staged, rosterEntry: bundle.roster.entry)
             } catch {
                 staged.discard()
                 throw error
             }
         }
+    }
+
+    /// The outcome of bytes the ledger already knows: nothing is written, the earlier run is named.
+    static func resubmission(of earlier: LedgerBundle, name: String, sha: String, size: Int, options: ProcessingOptions) -> BundleOutcome {
+        var result = BundleResult(bundleFile: name, sha256: sha, byteCount: size, processingDate: options.processingDate,
+                                  rosterFormat: nil, header: nil, bundleFindings: [], employees: [])
+        result.resubmissionOf = earlier
+        return BundleOutcome(result: result, outputPath: earlier.output)
     }
 
     /// Checks every employee, `options.workers` at a time. Each worker opens its own libzip handle and
@@ -141,12 +157,54 @@ public enum BundleProcessor {
     }
 
     /// Writes the reports (and in process mode the accepted records), the manifest, and publishes.
-    static func publish(_ result: BundleResult, job: BundleJob, options: ProcessingOptions, staged existing: StagedFolder?) throws(OutputError) -> BundleOutcome {
+    ///
+    /// With a ledger, the order is what keeps ledger and folders in agreement after a crash at any
+    /// instant: reserve the bundle and its accepted employees (pending), publish the folder, then mark
+    /// the bundle done. Employees another bundle already holds are rejected before anything is written.
+    static func publish(_ result: BundleResult, job: BundleJob, options: ProcessingOptions, staged existing: StagedFolder?,
+                        rosterEntry: String?) throws(OutputError) -> BundleOutcome {
         let staged: StagedFolder
         if let existing {
             staged = existing
         } else {
             staged = try StagedFolder(parent: options.outputDirectory, name: job.outputName, settings: options.configuration.output)
+        }
+        var result = result
+        var reserved: (any Ledger)? = nil
+        if options.mode == .process, let ledger = options.ledger, !result.sha256.isEmpty {
+            let pending = LedgerBundle(sha256: result.sha256, name: result.bundleFile, output: staged.finalPath,
+                                       processedAt: Date().formatted(.iso8601), processingDate: options.processingDate.description,
+                                       outcome: result.status.rawValue)
+            do {
+                let conflicts = try ledger.reserve(pending, employees: result.accepted.map(\.identity))
+                reserved = ledger
+                if !conflicts.isEmpty {
+                    let context = RuleContext(processingDate: options.processingDate, configuration: options.configuration,
+                                              bundle: result.bundleFile, rosterEntry: rosterEntry ?? "")
+                    for i in result.employees.indices {
+                        guard let earlier = conflicts[result.employees[i].identity] else { continue }
+                        let e = result.employees[i]
+                        result.employees[i] = EmployeeResult(record: e.record, recordKey: e.recordKey, photo: e.photo,
+                            findings: e.findings + RuleRegistry.run(RuleRegistry.ledgerRules, on: (e.record, earlier), in: context))
+                        try staged.remove("accepted/photos/\(e.recordKey).jpg")
+                    }
+                }
+            } catch LedgerConflict.bundleAlreadyRecorded(let earlier) {
+                staged.discard()
+                return resubmission(of: earlier, name: result.bundleFile, sha: result.sha256, size: result.byteCount, options: options)
+            } catch let error as OutputError {
+                staged.discard()
+                try? reserved?.abandon(sha256: result.sha256)
+                throw error
+            } catch {
+                staged.discard()
+                throw OutputError(path: result.bundleFile, operation: "record in the ledger", message: String(describing: error))
+            }
+        }
+        if result.accepted.isEmpty {
+            // Photos may have been staged before later checks rejected everyone.
+            staged.removeFolderIfEmpty("accepted/photos")
+            staged.removeFolderIfEmpty("accepted")
         }
         do throws(OutputError) {
             try ReportWriter.write(result, to: staged, acceptedRecords: options.mode == .process)
@@ -154,8 +212,11 @@ public enum BundleProcessor {
             try staged.publish()
         } catch {
             staged.discard()
+            try? reserved?.abandon(sha256: result.sha256)
             throw error
         }
+        // The folder is published; should this fail, the next run's recovery completes the bundle.
+        try? reserved?.complete(sha256: result.sha256, outcome: result.status.rawValue, accepted: Set(result.accepted.map(\.identity)))
         return BundleOutcome(result: result, outputPath: staged.finalPath)
     }
 }

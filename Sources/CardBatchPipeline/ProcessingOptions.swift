@@ -20,9 +20,12 @@ public struct ProcessingOptions: Sendable {
     public var workers: Int
     /// The reference extract of valid work permits (`--permits FILE`), if any.
     public var permits: PermitExtract?
+    /// The ledger of processed bundles and accepted employees (`process` only), if any.
+    public var ledger: (any Ledger)?
 
     public init(mode: RunMode, outputDirectory: String, processingDate: CalendarDate, configuration: Configuration = Configuration(),
-                workers: Int = ProcessInfo.processInfo.activeProcessorCount, permits: PermitExtract? = nil) {
+                workers: Int = ProcessInfo.processInfo.activeProcessorCount, permits: PermitExtract? = nil, ledger: (any Ledger)? = nil) {
+        self.ledger = ledger
         self.mode = mode
         self.outputDirectory = outputDirectory
         self.processingDate = processingDate

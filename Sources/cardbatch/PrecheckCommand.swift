@@ -68,6 +68,8 @@ enum PrecheckText {
             out += "\(r.accepted.count) ready, \(r.rejected.count) to fix. / \(r.accepted.count) 名通过，\(r.rejected.count) 名需修改。\n"
         case .bundleRejected:
             out += "Fix the bundle-level problems above first. / 请先解决上述压缩包层面的问题。\n"
+        case .resubmission:
+            out += "This bundle was already processed. / 该压缩包已受理过。\n"
         }
         out += "Reports / 报告: \(outcome.outputPath)\n"
         return out

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CardBatchCore
+import CardBatchLedger
 import CardBatchOutput
 import CardBatchPipeline
 import Foundation
@@ -16,10 +17,35 @@ struct ProcessCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Output folder; each bundle gets a subfolder named after it.", valueName: "dir"))
     var out: String
 
+    @Option(name: .long, help: ArgumentHelp("The ledger of processed bundles and accepted employees (SQLite; default: DIR/cardbatch-ledger.sqlite).", valueName: "path"))
+    var ledger: String?
+
+    @Flag(name: .long, help: "Keep no ledger: no resubmission or cross-bundle duplicate checks.")
+    var noLedger = false
+
     @OptionGroup var common: CommonOptions
 
+    func validate() throws {
+        if noLedger && ledger != nil { throw ValidationError("--ledger and --no-ledger exclude each other") }
+    }
+
     func run() throws {
-        let options = try common.processingOptions(.process, directory: out)
+        var options = try common.processingOptions(.process, directory: out)
+        if !noLedger {
+            let path = ledger ?? "\(out)/cardbatch-ledger.sqlite"
+            do {
+                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+                let opened = try SQLiteLedger(path: path)
+                let recovered = try BatchRunner.recover(opened)
+                for name in recovered.completed { StandardError.print("cardbatch: ledger: completed \(name), published before an interruption") }
+                for name in recovered.rolledBack { StandardError.print("cardbatch: ledger: rolled back \(name), interrupted before publishing") }
+                options.ledger = opened
+            } catch {
+                StandardError.print("cardbatch: cannot use the ledger \(path): \(error)")
+                throw ExitCode(74)
+            }
+        }
         let runs = BatchRunner.run(BundleJob.jobs(for: bundles), options: options)
         for run in runs { RunPrinter.printProcess(run, common: common) }
         throw ExitCode(BatchRunner.exitCode(runs))
@@ -39,6 +65,10 @@ enum RunPrinter {
             }
             guard !common.quiet && !common.json else { return }
             let r = outcome.result
+            if let earlier = r.resubmissionOf {
+                print("\(r.bundleFile): resubmission — the same bytes were processed as \(earlier.name) on \(earlier.processingDate) (\(earlier.outcome)) → \(earlier.output); nothing written")
+                return
+            }
             print("\(r.bundleFile): \(r.status.rawValue) — \(r.employees.count) employees, \(r.accepted.count) accepted, \(r.rejected.count) rejected → \(outcome.outputPath)")
             for finding in r.bundleFindings { print("  " + finding.compilerStyle) }
             for employee in r.rejected {

@@ -34,6 +34,7 @@ struct RuleExamplesTests {
         for rule in RuleRegistry.rosterRules { problems += verify(rule) }
         for rule in RuleRegistry.photoRosterRules { problems += verify(rule) }
         for rule in RuleRegistry.bundleRejectionRules { problems += verify(rule) }
+        for rule in RuleRegistry.ledgerRules { problems += verify(rule) }
         #expect(problems == [])
     }
 

@@ -1,0 +1,68 @@
+/// A bundle the ledger has seen.
+public struct LedgerBundle: Sendable, Equatable, Codable {
+    public var sha256: String
+    public var name: String
+    /// The bundle's published output folder.
+    public var output: String
+    /// When it was processed (UTC, ISO 8601) and for which processing date.
+    public var processedAt: String
+    public var processingDate: String
+    /// The bundle status it ended with.
+    public var outcome: String
+
+    public init(sha256: String, name: String, output: String, processedAt: String, processingDate: String, outcome: String) {
+        self.sha256 = sha256
+        self.name = name
+        self.output = output
+        self.processedAt = processedAt
+        self.processingDate = processingDate
+        self.outcome = outcome
+    }
+}
+
+/// An employee identity as the ledger keys it: passport numbers are unique only per issuing state.
+public struct EmployeeIdentity: Sendable, Hashable, Codable {
+    public var nationality: String
+    public var passportNumber: String
+    public var recordKey: String
+
+    public init(nationality: String, passportNumber: String, recordKey: String) {
+        self.nationality = nationality
+        self.passportNumber = passportNumber
+        self.recordKey = recordKey
+    }
+}
+
+/// The ledger of processed bundles and accepted employees, across runs.
+///
+/// Kept deliberately narrow, because a multi-machine deployment will put it in PostgreSQL. Its
+/// contract with the output folders: a bundle is *reserved* (pending) before its outputs are
+/// published and *completed* after, so after a crash at any instant `recover` can make the ledger
+/// agree with the folders: a pending bundle whose folder was published is completed, any other is
+/// rolled back.
+public protocol Ledger: Sendable {
+    /// The bundle with these bytes, if it was processed before or is being processed now.
+    func recordedBundle(sha256: String) throws -> LedgerBundle?
+
+    /// Atomically records `bundle` as pending and reserves `employees` for it. Employees already
+    /// accepted or reserved by another bundle are not reserved; they are returned with that bundle.
+    /// Throws `LedgerConflict.bundleAlreadyRecorded` when the same bytes were recorded meanwhile.
+    func reserve(_ bundle: LedgerBundle, employees: [EmployeeIdentity]) throws -> [EmployeeIdentity: LedgerBundle]
+
+    /// Marks a reserved bundle completed with its final outcome, keeping only `accepted` of its
+    /// reserved employees (the others were rejected after reserving).
+    func complete(sha256: String, outcome: String, accepted: Set<EmployeeIdentity>) throws
+
+    /// Drops a reserved bundle whose outputs were never published.
+    func abandon(sha256: String) throws
+
+    /// Resolves bundles left pending by a run that stopped: completed with the outcome their published
+    /// output folder shows (`publishedOutcome` returns it, or nil when nothing of theirs was
+    /// published), rolled back otherwise. Returns the bundle names, for logs.
+    func recover(publishedOutcome: (LedgerBundle) -> String?) throws -> (completed: [String], rolledBack: [String])
+}
+
+/// A bundle's bytes were recorded by another run between the check and the reservation.
+public enum LedgerConflict: Error {
+    case bundleAlreadyRecorded(LedgerBundle)
+}
