@@ -41,24 +41,65 @@ struct ExplainCommand: ParsableCommand {
         print(d.title.en)
         print(d.title.zh)
         print("")
-        print(d.rationale)
+        print("Why: \(d.rationale)")
         print("")
-        print(d.scope == .bundle
-              ? "A failure rejects the whole bundle. / 不通过时整个压缩包被拒绝。"
-              : "A failure rejects this employee only; the others can still be accepted. / 不通过时仅该员工被拒绝。")
+        let effect: String = switch (d.severity, d.scope) {
+        case (.warning, _): "A finding is a warning: it is reported and rejects nothing. / 仅为提示，不导致拒绝。"
+        case (.error, .bundle): "A failure rejects the whole bundle. / 不通过时整个压缩包被拒绝。"
+        case (.error, .employee): "A failure rejects this employee only; the others can still be accepted. / 不通过时仅该员工被拒绝。"
+        }
+        print(effect)
+        let keys = RuleRegistry.configurationKeys[d.identifier] ?? []
+        print("Configuration / 配置项: " + (keys.isEmpty ? "none / 无" : keys.joined(separator: ", ")))
+        if let example = RuleRegistry.exampleMessage(for: d.identifier) {
+            print("")
+            print("Example / 示例:")
+            print("  \(example.en)")
+            print("  \(example.zh)")
+        }
     }
 }
 
 struct ConfigCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "config", abstract: "Print the effective configuration (defaults, overridden by --config FILE) as JSON.")
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Print the effective configuration (defaults, overridden by --config FILE), each value beside its default."
+    )
 
     @Option(name: .long, help: ArgumentHelp("JSON configuration file.", valueName: "file"))
     var config: String?
 
+    @Flag(name: .long, help: "Print the effective configuration as JSON, a complete configuration file to start from.")
+    var json = false
+
     func run() throws {
-        let configuration = try ConfigurationFile.load(config)
+        let effective = try ConfigurationFile.load(config)
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-        print(String(decoding: try encoder.encode(configuration), as: UTF8.self))
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        if json {
+            print(String(decoding: try encoder.encode(effective), as: UTF8.self))
+            return
+        }
+        let values = try flatten(encoder.encode(effective)), defaults = try flatten(encoder.encode(Configuration()))
+        let width = values.keys.map(\.count).max() ?? 0
+        for key in values.keys.sorted() {
+            let value = values[key] ?? "", standard = defaults[key] ?? ""
+            let padded = key.padding(toLength: width, withPad: " ", startingAt: 0)
+            print(value == standard ? "\(padded)  \(value)" : "\(padded)  \(value)    (default \(standard))")
+        }
+    }
+
+    /// `section.key` → the value as JSON text.
+    func flatten(_ data: Data) throws -> [String: String] {
+        let object = try JSONSerialization.jsonObject(with: data) as? [String: [String: Any]] ?? [:]
+        var out: [String: String] = [:]
+        for (section, values) in object {
+            for (key, value) in values {
+                let text = (try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .withoutEscapingSlashes]))
+                    .map { String(decoding: $0, as: UTF8.self) } ?? "\(value)"
+                out["\(section).\(key)"] = text
+            }
+        }
+        return out
     }
 }

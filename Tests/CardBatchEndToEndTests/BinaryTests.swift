@@ -154,8 +154,10 @@ struct BinaryTests {
         let dir = TemporaryDirectory()
         try Data(#"{"photo": {"maxBytes": 120000}}"#.utf8).write(to: URL(fileURLWithPath: dir.file("c.json")))
         let run = try CardBatchBinary.run(["config", "--config", dir.file("c.json")])
-        #expect(run.stdout.contains("\"maxBytes\" : 120000"))
-        #expect(run.stdout.contains("\"minBytes\" : 40960"))
+        #expect(run.stdout.contains("photo.maxBytes                      120000    (default 100000)"))
+        #expect(run.stdout.split(separator: "\n").contains { $0.hasPrefix("photo.minBytes") && $0.hasSuffix(" 40960") })
+        let json = try CardBatchBinary.run(["config", "--config", dir.file("c.json"), "--json"])
+        #expect(json.stdout.contains("\"maxBytes\" : 120000"))
     }
 }
 
