@@ -24,19 +24,21 @@ public struct EmployeeRecord: Sendable, Equatable {
     /// XPath-like element path, for XML rosters.
     public var path: String?
     public var format: RosterFormat
-    public var values: [RosterField: String]
+    /// One slot per `RosterField` case, in declaration order. A fixed array rather than a dictionary:
+    /// a bundle may hold 10,000 records, and a 13-entry dictionary costs twice the memory.
+    private var slots: [String]
 
     public init(row: Int, line: Int? = nil, path: String? = nil, format: RosterFormat, values: [RosterField: String]) {
         self.row = row
         self.line = line
         self.path = path
         self.format = format
-        self.values = values
+        slots = RosterField.allCases.map { values[$0] ?? "" }
     }
 
     public subscript(field: RosterField) -> String {
-        get { values[field] ?? "" }
-        set { values[field] = newValue }
+        get { slots[field.slot] }
+        set { slots[field.slot] = newValue }
     }
 
     /// Nationality plus passport number: passport numbers are unique only per issuing state.

@@ -25,6 +25,10 @@ public enum RosterField: String, CaseIterable, Codable, Sendable, Hashable {
         .passportNumber, .passportExpiry, .workPermitNumber, .workPermitExpiry, .photo, .mrzLine1, .mrzLine2,
     ]
 
+    /// The field's position among all cases, for compact per-record storage.
+    var slot: Int { RosterField.slots[self]! }
+    private static let slots: [RosterField: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+
     public var isOptional: Bool { [.chineseName, .letterDate, .mrzLine1, .mrzLine2].contains(self) }
 
     /// The CSV header column.

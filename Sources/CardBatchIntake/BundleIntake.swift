@@ -79,11 +79,20 @@ public enum BundleIntake {
             ))
             return .rejected(findings, rosterFormat: format)
         }
-        let (rosterBytes, rosterRead) = archive.read(index: rosterEntry.index, limit: rosterEntry.declaredSize)
+        var (rosterBytes, rosterRead) = archive.read(index: rosterEntry.index, limit: rosterEntry.declaredSize)
         findings += inflationFindings(rosterEntry, rosterRead, context)
         if findings.hasErrors { return .rejected(findings, rosterFormat: format) }
 
-        let parsed = RosterParser.parse(bytes: rosterBytes, entry: rosterEntry.name, context: context)
+        let parsed: RosterParseResult
+        if format == .csv {
+            // Decode, then let the raw bytes go before the records are built.
+            let decoded = RosterText.decode(rosterBytes)
+            rosterBytes = []
+            parsed = CSVRosterParser.parse(decoded: decoded, entry: rosterEntry.name, context: context)
+        } else {
+            parsed = XMLRosterParser.parse(bytes: rosterBytes, entry: rosterEntry.name, context: context)
+            rosterBytes = []
+        }
         findings += parsed.findings
         guard let roster = parsed.roster, !findings.hasErrors else { return .rejected(findings, rosterFormat: format) }
         if roster.employees.isEmpty {

@@ -12,9 +12,14 @@ public enum CSVRosterParser {
     public static var templateHeader: String { templateColumns.map(\.csvColumn).joined(separator: ",") }
 
     public static func parse(bytes: [UInt8], entry: String, context: RuleContext) -> RosterParseResult {
+        parse(decoded: RosterText.decode(bytes), entry: entry, context: context)
+    }
+
+    /// Parses an already decoded roster, so the caller can release the raw bytes first.
+    public static func parse(decoded: RosterText.Decoded, entry: String, context: RuleContext) -> RosterParseResult {
         let location = Location(bundle: context.bundle, entry: entry)
         let text: String
-        switch RosterText.decode(bytes) {
+        switch decoded {
         case .refused(let reason):
             return .rejected([RosterEncodingRule.description.finding(
                 at: location, value: reason, expected: "UTF-8 (with or without BOM) or GB18030",

@@ -13,6 +13,7 @@ public final class SQLiteLedger: Ledger {
     static let schema = """
     PRAGMA journal_mode = WAL;
     PRAGMA synchronous = FULL;
+    PRAGMA cache_size = -512;
     CREATE TABLE IF NOT EXISTS bundles (
         sha256 TEXT PRIMARY KEY,
         name TEXT NOT NULL,

@@ -80,11 +80,15 @@ public struct BundleResult: Sendable {
 
     public var accepted: [EmployeeResult] { employees.filter(\.isAccepted) }
     public var rejected: [EmployeeResult] { employees.filter { !$0.isAccepted } }
+    /// Counts without copying the employees (a 10,000-employee bundle is counted often).
+    public var acceptedCount: Int { employees.reduce(0) { $0 + ($1.isAccepted ? 1 : 0) } }
+    public var rejectedCount: Int { employees.count - acceptedCount }
 
     public var status: BundleStatus {
         if resubmissionOf != nil { return .resubmission }
         if bundleFindings.hasErrors { return .bundleRejected }
-        if rejected.isEmpty { return .accepted }
-        return accepted.isEmpty ? .employeesRejected : .partiallyAccepted
+        let accepted = acceptedCount
+        if accepted == employees.count { return .accepted }
+        return accepted == 0 ? .employeesRejected : .partiallyAccepted
     }
 }

@@ -38,7 +38,7 @@ public struct BundleReportDocument: Codable, Sendable {
         bundle = BundleFile(file: result.bundleFile, sha256: result.sha256, bytes: result.byteCount)
         status = result.status
         rosterFormat = result.rosterFormat
-        counts = Counts(employees: result.employees.count, accepted: result.accepted.count, rejected: result.rejected.count)
+        counts = Counts(employees: result.employees.count, accepted: result.acceptedCount, rejected: result.rejectedCount)
         findings = (result.bundleFindings + result.employees.flatMap(\.findings)).sorted()
         employees = result.employees.map(Employee.init)
     }
@@ -96,7 +96,7 @@ extension BundleReportDocument {
             }))
         }
         value("bundle", BundleFile(file: result.bundleFile, sha256: result.sha256, bytes: result.byteCount))
-        value("counts", Counts(employees: result.employees.count, accepted: result.accepted.count, rejected: result.rejected.count))
+        value("counts", Counts(employees: result.employees.count, accepted: result.acceptedCount, rejected: result.rejectedCount))
         array("employees", result.employees.lazy.map(Employee.init))
         array("findings", (result.bundleFindings + result.employees.flatMap(\.findings)).sorted())
         value("processingDate", result.processingDate.description)
@@ -140,8 +140,8 @@ public struct BundleSummary: Codable, Sendable {
         bundle = result.bundleFile
         status = result.status
         employees = result.employees.count
-        accepted = result.accepted.count
-        rejected = result.rejected.count
+        accepted = result.acceptedCount
+        rejected = result.rejectedCount
         let all = result.bundleFindings + result.employees.flatMap(\.findings)
         errors = all.filter { $0.severity == .error }.count
         warnings = all.filter { $0.severity == .warning }.count

@@ -6,13 +6,12 @@ import Foundation
 public enum ReportWriter {
     public static func write(_ result: BundleResult, to staged: StagedFolder, acceptedRecords: Bool) throws(OutputError) {
         try staged.stream(to: "bundle-report.json") { sink throws(OutputError) in try BundleReportDocument.write(result, to: sink) }
-        let rejected = result.rejected
-        if !rejected.isEmpty { try staged.makeFolder("rejected") }
-        for employee in rejected {
+        if result.rejectedCount > 0 { try staged.makeFolder("rejected") }
+        for employee in result.employees where !employee.isAccepted {
             try staged.write(json(RejectionReportDocument(employee, in: result)), to: employee.reportStem + ".json")
             try staged.write(RejectionReportText.render(employee, in: result), to: employee.reportStem + ".txt")
         }
-        if acceptedRecords && result.status != .bundleRejected && !result.accepted.isEmpty {
+        if acceptedRecords && result.status != .bundleRejected && result.acceptedCount > 0 {
             try staged.makeFolder("accepted")
             try staged.stream(to: "accepted/records.csv") { sink throws(OutputError) in try AcceptedRecords.csv(result, to: sink) }
             try staged.stream(to: "accepted/records.xml") { sink throws(OutputError) in try AcceptedRecords.xml(result, to: sink) }

@@ -138,7 +138,10 @@ public enum BundleProcessor {
             }
         }
         if let error = failure.withLock({ $0 }) { throw error }
-        var results = slots.withLock { $0.compactMap { $0 } }
+        var results = slots.withLock { slots in
+            defer { slots = [] }
+            return slots.compactMap { $0 }
+        }
 
         // Shared photos can only be judged once every photo is read. A row this rejects may already
         // have its photo staged as accepted: that file is taken back out.
@@ -176,7 +179,7 @@ public enum BundleProcessor {
                                        processedAt: Date().formatted(.iso8601), processingDate: options.processingDate.description,
                                        outcome: result.status.rawValue)
             do {
-                let conflicts = try ledger.reserve(pending, employees: result.accepted.map(\.identity))
+                let conflicts = try ledger.reserve(pending, employees: Array(result.employees.lazy.filter(\.isAccepted).map(\.identity)))
                 reserved = ledger
                 if !conflicts.isEmpty {
                     let context = RuleContext(processingDate: options.processingDate, configuration: options.configuration,
@@ -201,7 +204,7 @@ public enum BundleProcessor {
                 throw OutputError(path: result.bundleFile, operation: "record in the ledger", message: String(describing: error))
             }
         }
-        if result.accepted.isEmpty {
+        if result.acceptedCount == 0 {
             // Photos may have been staged before later checks rejected everyone.
             staged.removeFolderIfEmpty("accepted/photos")
             staged.removeFolderIfEmpty("accepted")
@@ -216,7 +219,8 @@ public enum BundleProcessor {
             throw error
         }
         // The folder is published; should this fail, the next run's recovery completes the bundle.
-        try? reserved?.complete(sha256: result.sha256, outcome: result.status.rawValue, accepted: Set(result.accepted.map(\.identity)))
+        try? reserved?.complete(sha256: result.sha256, outcome: result.status.rawValue,
+                                accepted: Set(result.employees.lazy.filter(\.isAccepted).map(\.identity)))
         return BundleOutcome(result: result, outputPath: staged.finalPath)
     }
 }

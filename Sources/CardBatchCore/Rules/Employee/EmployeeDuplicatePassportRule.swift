@@ -8,8 +8,11 @@ public struct EmployeeDuplicatePassportRule: Rule {
     public init() {}
 
     public func check(_ records: [EmployeeRecord], in context: RuleContext) -> [Finding] {
-        let keyed = records.filter { !$0[.passportNumber].isEmpty }
-        let groups = Dictionary(grouping: keyed, by: \.identityKey).filter { $0.value.count > 1 }
+        // Count first: with thousands of rows, grouping every row would copy the whole roster.
+        var counts: [String: Int] = [:]
+        for record in records where !record[.passportNumber].isEmpty { counts[record.identityKey, default: 0] += 1 }
+        let repeated = records.filter { !$0[.passportNumber].isEmpty && counts[$0.identityKey, default: 0] > 1 }
+        let groups = Dictionary(grouping: repeated, by: \.identityKey)
         return groups.values.flatMap { group -> [Finding] in
             let rows = group.map(\.row).sorted()
             let list = rows.map(String.init).joined(separator: ", ")

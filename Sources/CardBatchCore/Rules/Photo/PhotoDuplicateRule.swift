@@ -8,8 +8,10 @@ public struct PhotoDuplicateRule: Rule {
     public init() {}
 
     public func check(_ subjects: [EmployeeSubject], in context: RuleContext) -> [Finding] {
-        let withPhoto = subjects.filter { ($0.photo?.sha256.isEmpty ?? true) == false }
-        let groups = Dictionary(grouping: withPhoto) { $0.photo!.sha256 }.filter { $0.value.count > 1 }
+        var counts: [String: Int] = [:]
+        for subject in subjects { if let sha = subject.photo?.sha256, !sha.isEmpty { counts[sha, default: 0] += 1 } }
+        let repeated = subjects.filter { counts[$0.photo?.sha256 ?? "", default: 0] > 1 }
+        let groups = Dictionary(grouping: repeated) { $0.photo!.sha256 }
         return groups.values.flatMap { group -> [Finding] in
             let rows = group.map(\.record.row).sorted().map(String.init).joined(separator: ", ")
             return group.map { s in
