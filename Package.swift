@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // C libraries, each wrapped once (in CardBatchNative).
@@ -35,8 +36,13 @@ let package = Package(
         .target(name: "CardBatchLedger", dependencies: ["CardBatchCore", "CardBatchNative"]),
         // Bundles in, outputs out; concurrency lives here.
         .target(name: "CardBatchPipeline", dependencies: ["CardBatchCore", "CardBatchIntake", "CardBatchOutput", "CardBatchNative", "CardBatchLedger"]),
+        // The nightly inbox watcher: readiness, claims, recovery, quarantine, metrics, summaries.
+        .target(name: "CardBatchWatcher", dependencies: [
+            "CardBatchCore", "CardBatchPipeline", "CardBatchLedger", "CardBatchOutput", "CardBatchNative", "CSystemShims",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .executableTarget(name: "cardbatch", dependencies: [
-            "CardBatchPipeline", "CardBatchLedger", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "CardBatchPipeline", "CardBatchLedger", "CardBatchWatcher", .product(name: "Logging", package: "swift-log"), .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Synthetic portraits, rosters, letters and bundles (clean and hostile), for samples/, the
         // benchmark and the tests, built with the same libraries the product links.
@@ -49,6 +55,7 @@ let package = Package(
         .testTarget(name: "CardBatchCoreTests", dependencies: ["CardBatchCore"]),
         .testTarget(name: "CardBatchNativeTests", dependencies: ["CardBatchNative", "CardBatchTestSupport"]),
         .testTarget(name: "CardBatchIntakeTests", dependencies: ["CardBatchIntake", "CardBatchTestSupport", "CardBatchCore"]),
+        .testTarget(name: "CardBatchWatcherTests", dependencies: ["CardBatchWatcher", "CardBatchTestSupport", "CardBatchSamples", "CardBatchLedger", "CardBatchCore"]),
         .testTarget(name: "CardBatchEndToEndTests", dependencies: [
             "CardBatchPipeline", "CardBatchTestSupport", "CardBatchNative", "CardBatchOutput", "CardBatchCore", "CardBatchSamples", "CardBatchLedger",
         ]),

@@ -39,7 +39,14 @@ public final class SQLiteLedger: Ledger {
         self.path = path
         let db = try SQLiteDatabase(path: path)
         try db.execute(Self.schema)
+        try db.execute(Self.journeySchema)
         database = Mutex(db)
+    }
+
+    /// Runs one statement under the connection's lock.
+    @discardableResult
+    func run(_ sql: String, _ arguments: [SQLiteValue] = []) throws(SQLiteError) -> [[String?]] {
+        try database.withLock { db throws(SQLiteError) in try db.query(sql, arguments) }
     }
 
     static let columns = "sha256, name, output, processed_at, processing_date, outcome"

@@ -5,4 +5,8 @@
 /// Swift's Glibc module does not export.
 int cardbatch_syncfs(int fd);
 
+/// rename(2) that fails with EEXIST instead of replacing an existing target: renameat2 with
+/// RENAME_NOREPLACE, falling back to link + unlink on file systems without it. Returns 0 or -1 (errno set).
+int cardbatch_rename_noreplace(const char *from, const char *to);
+
 #endif

@@ -1,0 +1,43 @@
+import CardBatchCore
+import Foundation
+
+/// Everything a watcher needs to know.
+public struct WatchOptions: Sendable {
+    public var folders: InboxFolders
+    public var outputDirectory: String
+    /// Fixed processing date (`--date`), or nil for each pass's own day.
+    public var fixedDate: CalendarDate?
+    public var configuration: Configuration
+    public var permits: PermitExtract?
+    public var workers: Int
+    /// Seconds between polls (service mode).
+    public var pollInterval: Double
+    /// A bundle without a done-marker is taken only once unchanged for this many seconds.
+    public var minimumAge: Double
+    /// With `--once`, the pause between the two looks that prove a file is no longer growing.
+    public var settle: Double
+    /// Most bundles taken in one pass.
+    public var maxPerPass: Int
+    /// A bundle whose processing was started this many times without finishing is quarantined.
+    public var maxAttempts: Int
+    public var metricsPath: String
+    public var summaryDirectory: String
+
+    public init(inbox: String, outputDirectory: String, fixedDate: CalendarDate? = nil, configuration: Configuration = Configuration(),
+                permits: PermitExtract? = nil, workers: Int = ProcessInfo.processInfo.activeProcessorCount, pollInterval: Double = 30,
+                minimumAge: Double = 60, settle: Double = 5, maxPerPass: Int = 100, maxAttempts: Int = 3, metricsPath: String? = nil) {
+        folders = InboxFolders(inbox: inbox)
+        self.outputDirectory = outputDirectory
+        self.fixedDate = fixedDate
+        self.configuration = configuration
+        self.permits = permits
+        self.workers = workers
+        self.pollInterval = pollInterval
+        self.minimumAge = minimumAge
+        self.settle = settle
+        self.maxPerPass = maxPerPass
+        self.maxAttempts = maxAttempts
+        self.metricsPath = metricsPath ?? outputDirectory + "/cardbatch.prom"
+        summaryDirectory = outputDirectory
+    }
+}

@@ -1,0 +1,81 @@
+import CardBatchCore
+import Foundation
+
+/// Counters of what the watcher has done since it started, for the Prometheus textfile.
+public struct WatchCounters: Sendable {
+    public var bundles: [String: Int] = [:]
+    public var acceptedEmployees = 0
+    public var rejectedEmployees = 0
+    public var lastPassSeconds = 0.0
+    public var lastSuccess: Double?
+    public var quarantined = 0
+
+    public init() {}
+
+    /// The metrics in the Prometheus text exposition format, sorted, for node_exporter's textfile collector.
+    public func prometheus() -> String {
+        var out = "# HELP cardbatch_bundles_total Bundles the watcher handled since it started, by outcome.\n"
+        out += "# TYPE cardbatch_bundles_total counter\n"
+        for outcome in ["accepted", "partially-accepted", "employees-rejected", "bundle-rejected", "resubmission", "quarantined", "failed"] {
+            out += "cardbatch_bundles_total{outcome=\"\(outcome)\"} \(bundles[outcome] ?? 0)\n"
+        }
+        out += "# HELP cardbatch_employees_total Employees of handled bundles, accepted or rejected.\n"
+        out += "# TYPE cardbatch_employees_total counter\n"
+        out += "cardbatch_employees_total{outcome=\"accepted\"} \(acceptedEmployees)\n"
+        out += "cardbatch_employees_total{outcome=\"rejected\"} \(rejectedEmployees)\n"
+        out += "# HELP cardbatch_pass_duration_seconds Duration of the last pass over the inbox.\n"
+        out += "# TYPE cardbatch_pass_duration_seconds gauge\n"
+        out += "cardbatch_pass_duration_seconds \(lastPassSeconds)\n"
+        out += "# HELP cardbatch_last_success_timestamp_seconds When the last pass finished without a failure.\n"
+        out += "# TYPE cardbatch_last_success_timestamp_seconds gauge\n"
+        out += "cardbatch_last_success_timestamp_seconds \(Int(lastSuccess ?? 0))\n"
+        out += "# HELP cardbatch_quarantined_bundles Bundles waiting in the quarantine folder.\n"
+        out += "# TYPE cardbatch_quarantined_bundles gauge\n"
+        out += "cardbatch_quarantined_bundles \(quarantined)\n"
+        return out
+    }
+}
+
+/// The morning summary: what came in, what was accepted, what was rejected and why, what is quarantined.
+public enum NightlySummary {
+    public static func render(day: String, journeys: [Journey]) -> String {
+        let finished = journeys.filter { [.done, .rejected, .quarantined].contains($0.state) }
+        var out = "cardbatch nightly summary for \(day) / 每日汇总 \(day)\n\n"
+        out += "Bundles handled / 已处理: \(finished.count)"
+        out += "   accepted employees / 通过: \(finished.reduce(0) { $0 + $1.accepted })"
+        out += "   rejected employees / 未通过: \(finished.reduce(0) { $0 + $1.rejected })\n\n"
+        for j in finished {
+            let counts = j.state == .quarantined ? "" : " — \(j.employees) employees, \(j.accepted) accepted, \(j.rejected) rejected"
+            out += "- \(j.original): \(j.state == .quarantined ? "QUARANTINED" : j.outcome)\(counts)\n"
+            if !j.rules.isEmpty { out += "    why / 原因: \(j.rules)\n" }
+            out += "    file now in / 文件位置: \(j.destination)\n"
+        }
+        let pending = journeys.filter { $0.state == .received || $0.state == .processing }
+        if !pending.isEmpty {
+            out += "\nStill in progress / 处理中:\n"
+            for j in pending { out += "- \(j.original) (attempt \(j.attempts))\n" }
+        }
+        let quarantined = finished.filter { $0.state == .quarantined }
+        out += quarantined.isEmpty ? "\nNothing is quarantined. / 无隔离文件。\n"
+                                   : "\n\(quarantined.count) bundle(s) quarantined: check them by hand (see the .txt beside each). / 有文件被隔离，请人工检查。\n"
+        return out
+    }
+}
+
+/// Replaces a file atomically: temporary file in the same folder, fsync, rename (what node_exporter's
+/// textfile collector requires, so it never reads half a file).
+enum AtomicReplace {
+    static func write(_ text: String, to path: String) throws(InboxError) {
+        let temporary = "\(path).tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw .errno("create", temporary) }
+        let bytes = Array(text.utf8)
+        let written = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+        let synced = fsync(fd)
+        close(fd)
+        guard written == bytes.count, synced == 0, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw .errno("write", path)
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import ArgumentParser
+import CardBatchCore
+import CardBatchLedger
+import CardBatchWatcher
+import Dispatch
+import Foundation
+import Logging
+
+struct WatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Process every complete bundle that arrives in an inbox, exactly once: as a polling service, or --once for cron or a systemd timer.",
+        discussion: """
+        A bundle is taken when a done-marker NAME.zip.done exists, or when its size and times are unchanged \
+        between two looks and it has not changed for --min-age seconds. It is claimed by renaming it into \
+        INBOX/processing/<host>-<pid>/, processed into --out, then moved to INBOX/archive (accepted or partly \
+        accepted), INBOX/rejected (refused as a whole, or a resubmission) or, after --max-attempts interrupted \
+        attempts, INBOX/quarantine. SIGTERM or SIGINT finishes the bundle in flight and exits 0.
+        """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The inbox folder bundles arrive in.", valueName: "dir"))
+    var inbox: String
+
+    @Option(name: .long, help: ArgumentHelp("Output folder (one subfolder per bundle, the ledger, metrics, summaries).", valueName: "dir"))
+    var out: String
+
+    @Flag(name: .long, help: "Drain what is ready and exit (for cron or a systemd timer).")
+    var once = false
+
+    @Option(name: .long, help: "Seconds between polls in service mode.")
+    var pollInterval: Double = 30
+
+    @Option(name: .long, help: "Seconds a bundle without a done-marker must stay unchanged before it is taken.")
+    var minAge: Double = 60
+
+    @Option(name: .long, help: "With --once: seconds between the two looks that show a file has stopped growing.")
+    var settle: Double = 5
+
+    @Option(name: .long, help: "Most bundles taken in one pass (oldest first).")
+    var maxPerPass: Int = 100
+
+    @Option(name: .long, help: "Quarantine a bundle once processing it was started this many times without finishing.")
+    var maxAttempts: Int = 3
+
+    @Option(name: .long, help: ArgumentHelp("Prometheus textfile to write after every pass (default: DIR/cardbatch.prom).", valueName: "file"))
+    var metrics: String?
+
+    @Option(name: .long, help: ArgumentHelp("The ledger (default: DIR/cardbatch-ledger.sqlite).", valueName: "path"))
+    var ledger: String?
+
+    @Option(name: .long, help: "Log format: text or json (one object per line).")
+    var logFormat: String = "text"
+
+    @Option(name: .long, help: ArgumentHelp("Processing date, YYYY-MM-DD (default: each pass's own day).", valueName: "date"))
+    var date: String?
+
+    @Option(name: .long, help: ArgumentHelp("JSON configuration file.", valueName: "file"))
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("CSV extract of valid work permits.", valueName: "file"))
+    var permits: String?
+
+    @Option(name: .long, help: "Workers per bundle (default: number of processors).")
+    var workers: Int?
+
+    func validate() throws {
+        guard let _ = LineLogHandler.Format(rawValue: logFormat) else { throw ValidationError("--log-format is text or json") }
+        guard pollInterval > 0, minAge >= 0, settle >= 0, maxPerPass > 0, maxAttempts > 0 else {
+            throw ValidationError("--poll-interval, --max-per-pass and --max-attempts must be positive; --min-age and --settle not negative")
+        }
+    }
+
+    func run() throws {
+        let format = LineLogHandler.Format(rawValue: logFormat)!
+        LoggingSystem.bootstrap { LineLogHandler(label: $0, format: format) }
+        let logger = Logger(label: "cardbatch.watch")
+        var fixedDate: CalendarDate? = nil
+        if let date {
+            guard let parsed = CalendarDate(iso: date) else { throw ValidationError("--date \"\(date)\" is not a real date written YYYY-MM-DD") }
+            fixedDate = parsed
+        }
+        var permitExtract: PermitExtract? = nil
+        if let permits {
+            do { permitExtract = try PermitExtractFile.load(path: permits) } catch { throw ValidationError(error.description) }
+        }
+        let options = WatchOptions(
+            inbox: inbox, outputDirectory: out, fixedDate: fixedDate, configuration: try ConfigurationFile.load(config),
+            permits: permitExtract, workers: workers ?? ProcessInfo.processInfo.activeProcessorCount, pollInterval: pollInterval,
+            minimumAge: minAge, settle: settle, maxPerPass: maxPerPass, maxAttempts: maxAttempts, metricsPath: metrics)
+        let watcher: Watcher
+        do {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            watcher = Watcher(options: options, ledger: try SQLiteLedger(path: ledger ?? "\(out)/cardbatch-ledger.sqlite"), logger: logger)
+            try watcher.startUp()
+        } catch {
+            logger.critical("cannot start", metadata: ["error": "\(error)"])
+            throw ExitCode(74)
+        }
+        let signals = [SIGTERM, SIGINT].map { number -> any DispatchSourceSignal in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { watcher.requestStop() }
+            source.resume()
+            return source
+        }
+        logger.info("watching", metadata: ["inbox": "\(inbox)", "out": "\(out)", "mode": "\(once ? "once" : "service")"])
+        if once {
+            watcher.pass(settle: settle)
+        } else {
+            watcher.serve()
+        }
+        watcher.shutDown()
+        withExtendedLifetime(signals) {}
+    }
+}
+
+import CardBatchIntake

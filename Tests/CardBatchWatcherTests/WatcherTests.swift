@@ -1,0 +1,87 @@
+import CardBatchCore
+import CardBatchLedger
+import CardBatchSamples
+import CardBatchTestSupport
+import CardBatchWatcher
+import Foundation
+import Logging
+import Testing
+
+struct InboxFoldersTests {
+    @Test func onlyOneOfTwoWatchersClaimsABundle() throws {
+        let dir = TemporaryDirectory()
+        let a = InboxFolders(inbox: dir.path, owner: "host-1"), b = InboxFolders(inbox: dir.path, owner: "host-2")
+        try a.create(); try b.create()
+        try Data("x".utf8).write(to: URL(fileURLWithPath: dir.file("n.zip")))
+        let first = try a.claim("n.zip"), second = try b.claim("n.zip")
+        #expect(first == dir.path + "/processing/host-1/n.zip")
+        #expect(second == nil)
+    }
+
+    @Test func aNameClashIsResolvedWithASuffixNeverByOverwriting() throws {
+        let dir = TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: dir.file("archive"), withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: URL(fileURLWithPath: dir.file("archive/b.zip")))
+        try Data("new".utf8).write(to: URL(fileURLWithPath: dir.file("b.zip")))
+        let moved = try InboxFolders.moveUnique(dir.file("b.zip"), into: dir.file("archive"))
+        #expect(moved == dir.file("archive/b-2.zip"))
+        #expect(String(decoding: FileManager.default.contents(atPath: dir.file("archive/b.zip"))!, as: UTF8.self) == "old")
+    }
+
+    @Test func claimFoldersOfDeadWatchersOnThisHostAreOrphansButLiveOnesAreNot() throws {
+        let dir = TemporaryDirectory()
+        let me = InboxFolders(inbox: dir.path)
+        try me.create()
+        let host = ProcessInfo.processInfo.hostName
+        try FileManager.default.createDirectory(atPath: dir.file("processing/\(host)-999999"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: dir.file("processing/\(host)-1"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: dir.file("processing/otherhost-5"), withIntermediateDirectories: true)
+        #expect(me.orphanedClaimFolders() == [dir.file("processing/\(host)-999999")])
+    }
+}
+
+struct WatcherRecoveryTests {
+    func watcher(_ dir: TemporaryDirectory, maxAttempts: Int = 3) throws -> (Watcher, SQLiteLedger) {
+        let options = WatchOptions(inbox: dir.file("inbox"), outputDirectory: dir.file("out"), fixedDate: Fixtures.date,
+                                   minimumAge: 0, settle: 0, maxAttempts: maxAttempts)
+        try FileManager.default.createDirectory(atPath: dir.file("out"), withIntermediateDirectories: true)
+        let ledger = try SQLiteLedger(path: dir.file("out/ledger.sqlite"))
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        return (Watcher(options: options, ledger: ledger, logger: logger), ledger)
+    }
+
+    @Test func aBundleLeftInADeadWatchersClaimFolderIsProcessedOnStart() throws {
+        let dir = TemporaryDirectory()
+        let host = ProcessInfo.processInfo.hostName
+        let orphan = dir.file("inbox/processing/\(host)-999999")
+        try FileManager.default.createDirectory(atPath: orphan, withIntermediateDirectories: true)
+        try Fixtures.cleanBundle(Fixtures.employees(2, seed: 31)).write(to: orphan + "/left.zip")
+        let (w, ledger) = try watcher(dir)
+        try w.startUp()
+        w.pass()
+        #expect(FileManager.default.fileExists(atPath: dir.file("inbox/archive/left.zip")))
+        #expect(!FileManager.default.fileExists(atPath: orphan))
+        #expect(FileManager.default.fileExists(atPath: dir.file("out/left/accepted/records.csv")))
+        #expect(try ledger.journeys(since: "2000").map(\.state) == [.done])
+    }
+
+    @Test func aBundleStartedTooOftenIsQuarantinedWithANote() throws {
+        let dir = TemporaryDirectory()
+        let (w, ledger) = try watcher(dir, maxAttempts: 2)
+        try w.startUp()
+        let claims = dir.file("inbox/processing/\(ProcessInfo.processInfo.hostName)-\(getpid())")
+        try Fixtures.cleanBundle(Fixtures.employees(1, seed: 32)).write(to: claims + "/crashy.zip")
+        try ledger.received(Journey(claim: "processing/\(ProcessInfo.processInfo.hostName)-\(getpid())/crashy.zip", original: "crashy.zip",
+                                    state: .processing, attempts: 2, outputName: "crashy", receivedAt: "2026-11-25T01:00:00Z", updatedAt: "2026-11-25T01:00:00Z"))
+        w.pass()
+        #expect(FileManager.default.fileExists(atPath: dir.file("inbox/quarantine/crashy.zip")))
+        let note = try String(contentsOfFile: dir.file("inbox/quarantine/crashy.zip.txt"), encoding: .utf8)
+        #expect(note.contains("started 2 times without finishing"))
+        #expect(!FileManager.default.fileExists(atPath: dir.file("out/crashy")))
+        let summary = try String(contentsOfFile: dir.file("out/summary-2026-11-25.txt"), encoding: .utf8)
+        #expect(summary.contains("crashy.zip: QUARANTINED"))
+        let metrics = try String(contentsOfFile: dir.file("out/cardbatch.prom"), encoding: .utf8)
+        #expect(metrics.contains("cardbatch_quarantined_bundles 1"))
+    }
+}
