@@ -22,26 +22,24 @@ public final class Watcher: Sendable {
     let ledger: SQLiteLedger
     let logger: Logger
     let counters = Mutex(WatchCounters())
-    let stopping = Atomic<Bool>(false)
-    let wake = DispatchSemaphore(value: 0)
+    let stop: StopSwitch
     /// What the previous poll saw of each inbox file (service mode keeps it between passes).
     let previous = Mutex<[String: FileSnapshot]>([:])
 
-    public init(options: WatchOptions, ledger: SQLiteLedger, logger: Logger) {
+    /// `stop` may already be flipped (a signal during start-up): the watcher then takes nothing.
+    public init(options: WatchOptions, ledger: SQLiteLedger, logger: Logger, stop: StopSwitch = StopSwitch()) {
         self.options = options
         self.ledger = ledger
         self.logger = logger
+        self.stop = stop
     }
 
-    /// Stops taking new bundles; the one in flight finishes. Safe from a signal handler's queue.
+    /// Stops taking new bundles; the one in flight finishes.
     public func requestStop() {
-        if !stopping.exchange(true, ordering: .relaxed) {
-            logger.info("stop requested: finishing the bundle in flight, taking no new ones")
-        }
-        wake.signal()
+        if stop.flip() { logger.info("stop requested: finishing the bundle in flight, taking no new ones") }
     }
 
-    public var isStopping: Bool { stopping.load(ordering: .relaxed) }
+    public var isStopping: Bool { stop.isOn }
 
     static func now() -> String { Date().formatted(.iso8601) }
 
@@ -163,7 +161,7 @@ public final class Watcher: Sendable {
 
     func waitOrStop(_ seconds: Double) {
         guard !isStopping else { return }
-        _ = wake.wait(timeout: .now() + seconds)
+        _ = stop.wake.wait(timeout: .now() + seconds)
     }
 
     /// The output folder name for a bundle: its file name without `.zip`, with `-2`, `-3` … when an
@@ -306,4 +304,23 @@ enum SHA256File {
     static func hex(_ relative: String, inbox: String) throws -> String {
         try SHA256.hex(fileAt: "\(inbox)/\(relative)")
     }
+}
+
+/// A stop request that can arrive before the watcher exists (SIGTERM during start-up) and wakes a
+/// watcher sleeping between polls.
+public final class StopSwitch: Sendable {
+    let on = Atomic<Bool>(false)
+    let wake = DispatchSemaphore(value: 0)
+
+    public init() {}
+
+    /// Turns the switch on; true the first time.
+    @discardableResult
+    public func flip() -> Bool {
+        let first = !on.exchange(true, ordering: .relaxed)
+        wake.signal()
+        return first
+    }
+
+    public var isOn: Bool { on.load(ordering: .relaxed) }
 }

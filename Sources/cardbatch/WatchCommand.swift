@@ -72,6 +72,15 @@ struct WatchCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Signals first: a SIGTERM during start-up must also end in a clean exit, not a kill.
+        let stop = StopSwitch()
+        let signals = [SIGTERM, SIGINT].map { number -> any DispatchSourceSignal in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { stop.flip() }
+            source.resume()
+            return source
+        }
         let format = LineLogHandler.Format(rawValue: logFormat)!
         LoggingSystem.bootstrap { LineLogHandler(label: $0, format: format) }
         let logger = Logger(label: "cardbatch.watch")
@@ -91,18 +100,11 @@ struct WatchCommand: ParsableCommand {
         let watcher: Watcher
         do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            watcher = Watcher(options: options, ledger: try SQLiteLedger(path: ledger ?? "\(out)/cardbatch-ledger.sqlite"), logger: logger)
+            watcher = Watcher(options: options, ledger: try SQLiteLedger(path: ledger ?? "\(out)/cardbatch-ledger.sqlite"), logger: logger, stop: stop)
             try watcher.startUp()
         } catch {
             logger.critical("cannot start", metadata: ["error": "\(error)"])
             throw ExitCode(74)
-        }
-        let signals = [SIGTERM, SIGINT].map { number -> any DispatchSourceSignal in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { watcher.requestStop() }
-            source.resume()
-            return source
         }
         logger.info("watching", metadata: ["inbox": "\(inbox)", "out": "\(out)", "mode": "\(once ? "once" : "service")"])
         if once {

@@ -1,0 +1,137 @@
+import CardBatchCore
+import CardBatchLedger
+import CardBatchNative
+import CardBatchSamples
+import CardBatchTestSupport
+import Foundation
+import Testing
+
+/// The watcher as a process: killed, stopped, doubled.
+struct WatcherProcessTests {
+    struct Inbox {
+        let dir = TemporaryDirectory("cardbatch-watch")
+        var inbox: String { dir.file("inbox") }
+        var out: String { dir.file("out") }
+        var names: [String] = []
+        var digests: [String: String] = [:]
+
+        /// `count` bundles of distinct employees.
+        init(count: Int) throws {
+            try FileManager.default.createDirectory(atPath: dir.file("inbox"), withIntermediateDirectories: true)
+            for i in 0..<count {
+                let name = "bundle-\(i).zip"
+                let path = dir.file("inbox/\(name)")
+                try Fixtures.cleanBundle(Fixtures.employees(2, seed: 100 + UInt64(i))).write(to: path)
+                names.append(name)
+                digests[name] = try SHA256.hex(fileAt: path)
+            }
+        }
+
+        func start(_ extra: [String] = []) throws -> Process {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: CardBatchBinary.path())
+            p.arguments = ["watch", "--inbox", inbox, "--out", out, "--poll-interval", "0.05", "--min-age", "0",
+                           "--date", "2026-11-25", "--log-format", "json"] + extra
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            return p
+        }
+
+        func files(_ folder: String) -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        }
+
+        /// Every file still under processing/ (in any watcher's claim folder).
+        var claimed: [String] { files(inbox + "/processing").flatMap { files("\(inbox)/processing/\($0)") } }
+
+        /// Each bundle handled exactly once, with complete outputs; nothing left behind.
+        func expectEveryBundleHandledOnce() throws {
+            #expect(files(inbox).filter { $0.hasSuffix(".zip") } == [])
+            #expect(claimed == [])
+            #expect(files(inbox + "/archive") == names.sorted())
+            let folders = files(out).filter { !$0.hasPrefix(".") && !$0.contains(".") }
+            #expect(folders == names.map { String($0.dropLast(4)) }.sorted())
+            #expect(files(out).filter { $0.hasPrefix(".") } == [], "staging folders left")
+            for folder in folders {
+                let manifest = try String(contentsOfFile: "\(out)/\(folder)/manifest.sha256", encoding: .utf8)
+                for line in manifest.split(separator: "\n") {
+                    let parts = line.split(separator: " ", maxSplits: 1)
+                    #expect(try SHA256.hex(fileAt: "\(out)/\(folder)/\(parts[1].dropFirst())") == String(parts[0]))
+                }
+                #expect(FileManager.default.fileExists(atPath: "\(out)/\(folder)/accepted/records.csv"))
+            }
+            let ledger = try SQLiteLedger(path: out + "/cardbatch-ledger.sqlite")
+            for name in names { #expect(try ledger.recordedBundle(sha256: digests[name]!)?.outcome == "accepted", "\(name)") }
+            let journeys = try ledger.journeys(since: "2000")
+            #expect(journeys.map(\.original).sorted() == names.sorted())
+            #expect(journeys.allSatisfy { $0.state == .done })
+        }
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func killedWithSIGKILLAtRandomMomentsEveryBundleEndsProcessedExactlyOnce() throws {
+        let box = try Inbox(count: 16)
+        var rng = SplitMix64(seed: 20261125)
+        var rounds = 0
+        // Every other round is killed the instant a bundle is claimed (surely mid-way); the others at a
+        // random moment. Quarantine is not the subject here, so attempts are not capped.
+        while rounds < 12 && !box.files(box.inbox).filter({ $0.hasSuffix(".zip") }).isEmpty {
+            let p = try box.start(["--max-attempts", "1000"])
+            if rounds % 2 == 0 {
+                for _ in 0..<2_000 where box.claimed.isEmpty { usleep(1_000) }
+            } else {
+                usleep(UInt32.random(in: 15_000...120_000, using: &rng))
+            }
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            rounds += 1
+        }
+        for _ in 0..<4 where !(box.files(box.inbox).filter { $0.hasSuffix(".zip") }.isEmpty && box.claimed.isEmpty) {
+            let p = try box.start(["--once", "--settle", "0", "--max-attempts", "1000"])
+            p.waitUntilExit()
+            #expect(p.terminationStatus == 0)
+        }
+        try box.expectEveryBundleHandledOnce()
+        // The kills did land mid-way: some bundle needed more than one attempt.
+        let attempts = try SQLiteLedger(path: box.out + "/cardbatch-ledger.sqlite").journeys(since: "2000").map(\.attempts)
+        #expect(attempts.contains { $0 > 1 }, "no round interrupted a bundle: \(attempts)")
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func twoWatchersOnOneInboxHandleEachBundleOnce() throws {
+        let box = try Inbox(count: 8)
+        let a = try box.start(), b = try box.start()
+        // Both up (each has created its claim folder) before anything is judged or stopped.
+        let host = ProcessInfo.processInfo.hostName
+        for p in [a, b] {
+            for _ in 0..<2_000 where !FileManager.default.fileExists(atPath: "\(box.inbox)/processing/\(host)-\(p.processIdentifier)") { usleep(1_000) }
+        }
+        for _ in 0..<600 where box.files(box.inbox + "/archive").count < 8 { usleep(50_000) }
+        kill(a.processIdentifier, SIGTERM)
+        kill(b.processIdentifier, SIGTERM)
+        a.waitUntilExit()
+        b.waitUntilExit()
+        #expect(a.terminationStatus == 0 && b.terminationStatus == 0)
+        try box.expectEveryBundleHandledOnce()
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func sigtermFinishesTheBundleInFlightAndTakesNoOther() throws {
+        var box = try Inbox(count: 0)
+        // A larger bundle, so the stop arrives while it is being processed.
+        try FileManager.default.copyItem(atPath: CardBatchBinary.root + "/samples/clean-csv.zip", toPath: box.inbox + "/big.zip")
+        try FileManager.default.copyItem(atPath: CardBatchBinary.root + "/samples/clean-xml-wrapped.zip", toPath: box.inbox + "/later.zip")
+        box.names = ["big.zip"]
+        box.digests["big.zip"] = try SHA256.hex(fileAt: box.inbox + "/big.zip")
+        let p = try box.start(["--max-per-pass", "1"])
+        for _ in 0..<400 where box.claimed.isEmpty { usleep(5_000) }
+        kill(p.processIdentifier, SIGTERM)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        #expect(box.files(box.inbox + "/archive") == ["big.zip"])
+        #expect(box.files(box.inbox).contains("later.zip"))
+        #expect(FileManager.default.fileExists(atPath: box.out + "/big/accepted/records.csv"))
+        #expect(box.claimed == [])
+    }
+}
