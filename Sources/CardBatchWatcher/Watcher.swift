@@ -119,6 +119,7 @@ public final class Watcher: Sendable {
     /// at most `maxPerPass`. With `settle`, the inbox is looked at twice that far apart (for `--once`).
     public func pass(settle: Double? = nil) {
         let started = Date()
+        let before = counters.withLock { $0 }
         var failed = false
         var taken = 0
         for name in ((try? FileManager.default.contentsOfDirectory(atPath: options.folders.claims)) ?? []).sorted() where !isStopping {
@@ -147,11 +148,13 @@ public final class Watcher: Sendable {
                 logger.error("cannot claim a bundle", metadata: ["bundle": "\(snapshot.name)", "error": "\(error)"])
             }
         }
-        finishPass(started: started, failed: failed)
+        finishPass(started: started, failed: failed, before: before)
     }
 
     /// Runs passes every `pollInterval` seconds until a stop is requested.
     public func serve() {
+        let hint = InotifyHint(folder: options.folders.inbox, wake: stop.wake)
+        defer { withExtendedLifetime(hint) {} }
         while !isStopping {
             pass()
             waitOrStop(options.pollInterval)
@@ -272,15 +275,16 @@ public final class Watcher: Sendable {
         logger.error("bundle quarantined", metadata: ["bundle": "\(journey.original)", "attempts": "\(journey.attempts)"])
     }
 
-    func finishPass(started: Date, failed: Bool) {
+    /// Writes the metrics and the day's summary, and logs the pass in one line.
+    func finishPass(started: Date, failed: Bool, before: WatchCounters) {
         let seconds = Date().timeIntervalSince(started)
         let quarantined = ((try? FileManager.default.contentsOfDirectory(atPath: options.folders.quarantine)) ?? [])
             .filter { $0.lowercased().hasSuffix(".zip") }.count
-        let metrics = counters.withLock { counters -> String in
+        let (metrics, after) = counters.withLock { counters -> (String, WatchCounters) in
             counters.lastPassSeconds = (seconds * 1000).rounded() / 1000
             if !failed { counters.lastSuccess = Date().timeIntervalSince1970 }
             counters.quarantined = quarantined
-            return counters.prometheus()
+            return (counters.prometheus(), counters)
         }
         do {
             try AtomicReplace.write(metrics, to: options.metricsPath)
@@ -290,7 +294,12 @@ public final class Watcher: Sendable {
         } catch {
             logger.error("cannot write metrics or summary", metadata: ["error": "\(error)"])
         }
-        logger.info("pass finished", metadata: ["seconds": "\(String(format: "%.2f", seconds))", "quarantined": "\(quarantined)", "failed": "\(failed)"])
+        let bundles = after.bundles.values.reduce(0, +) - before.bundles.values.reduce(0, +)
+        logger.info("pass finished", metadata: [
+            "bundles": "\(bundles)", "accepted": "\(after.acceptedEmployees - before.acceptedEmployees)",
+            "rejected": "\(after.rejectedEmployees - before.rejectedEmployees)", "quarantined": "\(quarantined)",
+            "failed": "\(failed)", "seconds": "\(String(format: "%.2f", seconds))",
+        ])
     }
 
     static func today() -> CalendarDate {

@@ -116,6 +116,25 @@ struct WatcherProcessTests {
         try box.expectEveryBundleHandledOnce()
     }
 
+    /// Polling every minute, the watcher still takes a bundle within seconds: inotify wakes it.
+    @Test(.timeLimit(.minutes(2)))
+    func aNewBundleWakesAPollingWatcherEarly() throws {
+        var box = try Inbox(count: 0)
+        let p = try box.start(["--poll-interval", "60"])
+        let host = ProcessInfo.processInfo.hostName
+        for _ in 0..<2_000 where !FileManager.default.fileExists(atPath: "\(box.inbox)/processing/\(host)-\(p.processIdentifier)") { usleep(1_000) }
+        usleep(200_000)
+        try Fixtures.cleanBundle(Fixtures.employees(1, seed: 140)).write(to: box.inbox + "/late.zip")
+        box.names = ["late.zip"]
+        box.digests["late.zip"] = try SHA256.hex(fileAt: box.inbox + "/late.zip")
+        try Data().write(to: URL(fileURLWithPath: box.inbox + "/late.zip.done"))
+        for _ in 0..<200 where box.files(box.inbox + "/archive").isEmpty { usleep(25_000) }
+        kill(p.processIdentifier, SIGTERM)
+        p.waitUntilExit()
+        #expect(box.files(box.inbox + "/archive") == ["late.zip"])
+        #expect(!FileManager.default.fileExists(atPath: box.inbox + "/late.zip.done"))
+    }
+
     @Test(.timeLimit(.minutes(2)))
     func sigtermFinishesTheBundleInFlightAndTakesNoOther() throws {
         var box = try Inbox(count: 0)
