@@ -9,6 +9,7 @@ public struct Configuration: Sendable, Codable, Equatable {
     public var identity = IdentityRules()
     public var employer = EmployerRules()
     public var letter = LetterRules()
+    public var photoChecks = PhotoCheckThresholds()
 
     public init() {}
 
@@ -49,6 +50,40 @@ public struct Configuration: Sendable, Codable, Equatable {
         identity = try c.decodeIfPresent(IdentityRules.self, forKey: .identity) ?? IdentityRules()
         employer = try c.decodeIfPresent(EmployerRules.self, forKey: .employer) ?? EmployerRules()
         letter = try c.decodeIfPresent(LetterRules.self, forKey: .letter) ?? LetterRules()
+        photoChecks = try c.decodeIfPresent(PhotoCheckThresholds.self, forKey: .photoChecks) ?? PhotoCheckThresholds()
+    }
+}
+
+/// Thresholds of the pixel checks, calibrated on the calibration set (`cardbatch-samples calibrate`):
+/// every clean photo passes with a margin, and every kind of defect is caught.
+public struct PhotoCheckThresholds: Sendable, Codable, Equatable {
+    /// Background bands: mean CIE L* at least this, mean chroma at most this.
+    public var minBackgroundLightness = 85.0
+    public var maxBackgroundChroma = 8.0
+    /// Background bands: spread of L* and difference between band sections at most these.
+    public var maxBackgroundSpread = 4.0
+    public var maxBackgroundGradient = 6.0
+    /// A line along an edge may differ from the background inside it by at most this much L*.
+    public var maxBorderContrast = 8.0
+    /// Shares of the face that may be clipped black or white.
+    public var maxClippedDark = 0.10
+    public var maxClippedBright = 0.04
+    /// Edge strength the face must reach (90th-percentile gradient at quarter size).
+    public var minSharpness = 38.0
+
+    public init() {}
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = PhotoCheckThresholds()
+        minBackgroundLightness = try c.decodeIfPresent(Double.self, forKey: .minBackgroundLightness) ?? d.minBackgroundLightness
+        maxBackgroundChroma = try c.decodeIfPresent(Double.self, forKey: .maxBackgroundChroma) ?? d.maxBackgroundChroma
+        maxBackgroundSpread = try c.decodeIfPresent(Double.self, forKey: .maxBackgroundSpread) ?? d.maxBackgroundSpread
+        maxBackgroundGradient = try c.decodeIfPresent(Double.self, forKey: .maxBackgroundGradient) ?? d.maxBackgroundGradient
+        maxBorderContrast = try c.decodeIfPresent(Double.self, forKey: .maxBorderContrast) ?? d.maxBorderContrast
+        maxClippedDark = try c.decodeIfPresent(Double.self, forKey: .maxClippedDark) ?? d.maxClippedDark
+        maxClippedBright = try c.decodeIfPresent(Double.self, forKey: .maxClippedBright) ?? d.maxClippedBright
+        minSharpness = try c.decodeIfPresent(Double.self, forKey: .minSharpness) ?? d.minSharpness
     }
 }
 

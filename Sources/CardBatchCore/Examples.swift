@@ -14,6 +14,18 @@ public enum Example {
 
     public static let employee = EmployeeSubject(record: record, photo: photo)
 
+    /// Measurements of a clean photo, as the calibration set's clean portraits measure.
+    public static let measurements = PhotoMeasurements(
+        backgroundLightness: 98.8, backgroundChroma: 0.6, backgroundSpread: 0.5, backgroundGradient: 0.1,
+        borderContrast: 0.3, clippedDark: 0, clippedBright: 0.01, sharpness: 70)
+
+    /// The example employee whose photo measured `measurements`, changed by `change`.
+    public static func measured(_ change: (inout PhotoMeasurements) -> Void) -> EmployeeSubject {
+        var m = measurements
+        change(&m)
+        return photo { $0.measurements = m }
+    }
+
     public static func employee(_ change: (inout EmployeeSubject) -> Void) -> EmployeeSubject {
         var subject = employee
         change(&subject)

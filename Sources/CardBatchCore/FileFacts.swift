@@ -80,6 +80,8 @@ public struct PhotoFacts: Sendable, Equatable {
     public var decodeError: String?
     /// SHA-256 of the photo bytes, hex.
     public var sha256: String
+    /// What the pixel checks measured, when the photo decoded in colour.
+    public var measurements: PhotoMeasurements?
 
     public init(entry: String, byteCount: Int, signature: FileSignature, jpeg: JPEGFacts?, decodeError: String? = nil, sha256: String = "") {
         self.entry = entry

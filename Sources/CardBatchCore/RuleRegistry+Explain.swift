@@ -21,6 +21,11 @@ extension RuleRegistry {
         "employer.staff-id": ["identity.minimumAge", "identity.passportNumberMaxLength"],
         "letter.legibility": ["letter.minShortSidePixels", "letter.minLongSidePixels"],
         "letter.age": ["letter.maxAgeMonths"],
+        "photo.background-white": ["photoChecks.minBackgroundLightness", "photoChecks.maxBackgroundChroma"],
+        "photo.background-uniform": ["photoChecks.maxBackgroundSpread", "photoChecks.maxBackgroundGradient"],
+        "photo.border": ["photoChecks.maxBorderContrast"],
+        "photo.exposure": ["photoChecks.maxClippedDark", "photoChecks.maxClippedBright"],
+        "photo.sharpness": ["photoChecks.minSharpness"],
     ]
 
     /// Examples for the rules detected while reading bytes, which have no subject to run on.

@@ -53,6 +53,28 @@ public final class JPEGDecoder {
         return JPEGHeader(width: Int(width), height: Int(height), colorspace: names[UInt32(colorspace)] ?? "unknown")
     }
 
+    /// Decodes the whole image at 1/`scale` of its size (1, 2, 4 or 8) into packed RGB. Every scan is
+    /// entropy-decoded whatever the scale, so damage is caught; warnings count as errors. CMYK images
+    /// cannot be converted to RGB: they return the header and no pixels.
+    /// - SeeAlso: `tjDecompress2` with `TJFLAG_STOPONWARNING | TJFLAG_LIMITSCANS`
+    public func decodeRGB(_ bytes: UnsafeRawBufferPointer, scale: Int) throws(JPEGError) -> (header: JPEGHeader, width: Int, height: Int, rgb: [UInt8]?) {
+        let header = try header(bytes)
+        guard header.width <= Self.maxDecodedSide, header.height <= Self.maxDecodedSide else { return (header, 0, 0, nil) }
+        guard header.components != 4 else {
+            _ = try validate(bytes)
+            return (header, 0, 0, nil)
+        }
+        let width = (header.width + scale - 1) / scale, height = (header.height + scale - 1) / scale
+        var pixels = [UInt8](repeating: 0, count: width * height * 3)
+        let base = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        let status = pixels.withUnsafeMutableBufferPointer {
+            tjDecompress2(handle, base, UInt(bytes.count), $0.baseAddress, Int32(width), 0, Int32(height),
+                          Int32(TJPF_RGB.rawValue), TJFLAG_STOPONWARNING | TJFLAG_LIMITSCANS)
+        }
+        guard status == 0 else { throw lastError() }
+        return (header, width, height, pixels)
+    }
+
     /// Reads the header, then decodes every scan of the image at 1/8 scale, which runs the full
     /// entropy decoder (so truncated or corrupt data is caught) while skipping most of the IDCT work.
     /// Warnings (such as a premature end of data) count as errors.

@@ -25,6 +25,20 @@ public struct PortraitPainter: Sendable {
     public var height = 441
     /// Standard deviation of the added noise; more noise, larger files.
     public var noise = 9.0
+    /// Defects, for the calibration set and the photo samples.
+    public var background = (252.0, 252.0, 251.0)
+    /// Darkening towards the right edge, in levels (a shadow cast on the backdrop).
+    public var shadow = 0.0
+    /// Stripes on the backdrop (a pattern), in levels.
+    public var stripes = 0.0
+    /// A frame of this width (pixels) and colour around the photo.
+    public var frameWidth = 0
+    public var frameColour = (40.0, 40.0, 40.0)
+    /// Exposure: every level multiplied by `gain` after `offset` is added.
+    public var gain = 1.0
+    public var offset = 0.0
+    /// Box blur radius applied to the whole picture (an out-of-focus photo).
+    public var blur = 0
 
     public init(width: Int = 358, height: Int = 441, noise: Double = 9.0) {
         self.width = width
@@ -42,7 +56,8 @@ public struct PortraitPainter: Sendable {
         for y in 0..<height {
             for x in 0..<width {
                 let fx = Double(x), fy = Double(y)
-                var c = (252.0, 252.0, 251.0)
+                let fade = shadow * fx / w, stripe = stripes > 0 && (x / 12) % 2 == 0 ? stripes : 0
+                var c = (background.0 - fade - stripe, background.1 - fade - stripe, background.2 - fade - stripe)
                 let hx = (fx - cx) / headRX, hy = (fy - headCY) / headRY
                 let inHead = hx * hx + hy * hy <= 1
                 let hairTop = (fx - cx) / (headRX * 1.08), hairY = (fy - (headCY - headRY * 0.18)) / (headRY * 1.0)
@@ -72,14 +87,46 @@ public struct PortraitPainter: Sendable {
                 }
                 if inHair { c = look.hair }
                 let isBackground = !(inHead || inHair || inShoulders || inNeck)
+                if x < frameWidth || y < frameWidth || x >= width - frameWidth || y >= height - frameWidth { c = frameColour }
                 let n = isBackground ? rng.noise(noise * 0.25) : rng.noise(noise)
                 let i = (y * width + x) * 3
-                pixels[i] = clamp(c.0 + n + rng.noise(noise * 0.3))
-                pixels[i + 1] = clamp(c.1 + n + rng.noise(noise * 0.3))
-                pixels[i + 2] = clamp(c.2 + n + rng.noise(noise * 0.3))
+                pixels[i] = clamp((c.0 + offset) * gain + n + rng.noise(noise * 0.3))
+                pixels[i + 1] = clamp((c.1 + offset) * gain + n + rng.noise(noise * 0.3))
+                pixels[i + 2] = clamp((c.2 + offset) * gain + n + rng.noise(noise * 0.3))
             }
         }
-        return pixels
+        return blur > 0 ? boxBlur(pixels, radius: blur) : pixels
+    }
+
+    /// A separable box blur, run twice (close to a Gaussian).
+    func boxBlur(_ source: [UInt8], radius: Int) -> [UInt8] {
+        var current = source.map(Double.init)
+        for _ in 0..<2 {
+            var horizontal = current
+            for y in 0..<height {
+                for x in 0..<width {
+                    for ch in 0..<3 {
+                        var sum = 0.0, n = 0.0
+                        for dx in -radius...radius where x + dx >= 0 && x + dx < width {
+                            sum += current[(y * width + x + dx) * 3 + ch]; n += 1
+                        }
+                        horizontal[(y * width + x) * 3 + ch] = sum / n
+                    }
+                }
+            }
+            for y in 0..<height {
+                for x in 0..<width {
+                    for ch in 0..<3 {
+                        var sum = 0.0, n = 0.0
+                        for dy in -radius...radius where y + dy >= 0 && y + dy < height {
+                            sum += horizontal[((y + dy) * width + x) * 3 + ch]; n += 1
+                        }
+                        current[(y * width + x) * 3 + ch] = sum / n
+                    }
+                }
+            }
+        }
+        return current.map { clamp($0) }
     }
 
     /// Encodes pixels as JPEG, searching the quality (from 92 down) for a file inside `window`;

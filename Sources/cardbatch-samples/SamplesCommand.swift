@@ -7,7 +7,7 @@ struct SamplesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cardbatch-samples",
         abstract: "Builds samples/ and benchmark bundles, and checks that cardbatch judged the samples as documented.",
-        subcommands: [Write.self, Verify.self, Bench.self]
+        subcommands: [Write.self, Verify.self, Bench.self, Calibrate.self]
     )
 
     struct Write: ParsableCommand {
@@ -37,6 +37,13 @@ struct SamplesCommand: ParsableCommand {
         @Option var out: String
         func run() throws {
             try BenchBundle.write(employees: employees, to: out)
+        }
+    }
+
+    struct Calibrate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Measure the calibration set: every photo's measurements and the rules that fired.")
+        func run() throws {
+            print(CalibrationReport.table(for: CalibrationSet.build()))
         }
     }
 }

@@ -1,0 +1,180 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Packed RGB pixels, as the decoder gives them.
+public struct RGBImage: Sendable, Equatable {
+    public let width: Int
+    public let height: Int
+    public let pixels: [UInt8]
+
+    public init(width: Int, height: Int, pixels: [UInt8]) {
+        precondition(pixels.count == width * height * 3)
+        self.width = width
+        self.height = height
+        self.pixels = pixels
+    }
+
+    @inline(__always) func rgb(_ x: Int, _ y: Int) -> (Double, Double, Double) {
+        let i = (y * width + x) * 3
+        return (Double(pixels[i]), Double(pixels[i + 1]), Double(pixels[i + 2]))
+    }
+
+    @inline(__always) func luma(_ x: Int, _ y: Int) -> Double {
+        let (r, g, b) = rgb(x, y)
+        return 0.299 * r + 0.587 * g + 0.114 * b
+    }
+}
+
+/// What the pixel checks measured of a photo. Each value is explained where it is computed.
+public struct PhotoMeasurements: Sendable, Equatable, Codable {
+    /// Background bands (top, and the upper sides away from the head): mean CIE L* (0–100),
+    /// mean chroma (C*ab), spread of L* (standard deviation), and the largest difference of mean L*
+    /// between band sections (a shadow or a gradient).
+    public var backgroundLightness: Double
+    public var backgroundChroma: Double
+    public var backgroundSpread: Double
+    public var backgroundGradient: Double
+    /// The strongest frame line along an edge: how far (in L*) the outermost rows or columns differ
+    /// from the background just inside them.
+    public var borderContrast: Double
+    /// Shares of the face region's pixels that are clipped black (luma ≤ 8) or white (≥ 250).
+    public var clippedDark: Double
+    public var clippedBright: Double
+    /// Edge strength in the central region: the 90th percentile of the luma gradient magnitude,
+    /// measured at a quarter of the photo's size, where sensor noise and JPEG grain are averaged away
+    /// and only real edges remain.
+    public var sharpness: Double
+
+    public init(backgroundLightness: Double, backgroundChroma: Double, backgroundSpread: Double, backgroundGradient: Double,
+                borderContrast: Double, clippedDark: Double, clippedBright: Double, sharpness: Double) {
+        self.backgroundLightness = backgroundLightness
+        self.backgroundChroma = backgroundChroma
+        self.backgroundSpread = backgroundSpread
+        self.backgroundGradient = backgroundGradient
+        self.borderContrast = borderContrast
+        self.clippedDark = clippedDark
+        self.clippedBright = clippedBright
+        self.sharpness = sharpness
+    }
+}
+
+/// Measures a photo's pixels. Pure arithmetic on an `RGBImage`: regions are fractions of the size,
+/// so the same measures apply to the photo decoded at any scale.
+public enum PhotoMeasure {
+    /// sRGB (0–255) to CIE L*a*b* (D65).
+    static func lab(_ r: Double, _ g: Double, _ b: Double) -> (l: Double, a: Double, b: Double) {
+        func linear(_ c: Double) -> Double {
+            let v = c / 255
+            return v <= 0.04045 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4)
+        }
+        let (R, G, B) = (linear(r), linear(g), linear(b))
+        let x = (0.4124 * R + 0.3576 * G + 0.1805 * B) / 0.95047
+        let y = 0.2126 * R + 0.7152 * G + 0.0722 * B
+        let z = (0.0193 * R + 0.1192 * G + 0.9505 * B) / 1.08883
+        func f(_ t: Double) -> Double { t > 0.008856 ? cbrt(t) : 7.787 * t + 16.0 / 116.0 }
+        let (fx, fy, fz) = (f(x), f(y), f(z))
+        return (116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz))
+    }
+
+    /// The background bands: the top 8% of the photo, and the sides (outer 12%) from 8% to 45% of
+    /// the height, where a correctly framed head never reaches. Returned as four sections.
+    static func bands(_ img: RGBImage) -> [[(Int, Int)]] {
+        let w = img.width, h = img.height
+        let top = Int(Double(h) * 0.08), upper = Int(Double(h) * 0.45), side = max(1, Int(Double(w) * 0.12))
+        var topLeft: [(Int, Int)] = [], topRight: [(Int, Int)] = [], left: [(Int, Int)] = [], right: [(Int, Int)] = []
+        for y in 0..<top { for x in 0..<w { if x < w / 2 { topLeft.append((x, y)) } else { topRight.append((x, y)) } } }
+        for y in top..<upper {
+            for x in 0..<side { left.append((x, y)) }
+            for x in (w - side)..<w { right.append((x, y)) }
+        }
+        return [topLeft, topRight, left, right]
+    }
+
+    public static func measure(_ img: RGBImage) -> PhotoMeasurements {
+        // Background.
+        var sections: [(l: Double, c: Double, n: Double)] = []
+        var all: [Double] = []
+        // Frame lines are measured separately; skip the outermost 2% so a border does not count twice.
+        let inset = max(1, img.width / 50)
+        for section in bands(img) {
+            var sl = 0.0, sc = 0.0, n = 0.0
+            for (x, y) in section where x >= inset && x < img.width - inset && y >= inset {
+                let (r, g, b) = img.rgb(x, y)
+                let c = lab(r, g, b)
+                sl += c.l
+                sc += (c.a * c.a + c.b * c.b).squareRoot()
+                n += 1
+                all.append(c.l)
+            }
+            sections.append((sl / max(n, 1), sc / max(n, 1), n))
+        }
+        let meanL = all.reduce(0, +) / Double(max(all.count, 1))
+        let spread = (all.reduce(0) { $0 + ($1 - meanL) * ($1 - meanL) } / Double(max(all.count, 1))).squareRoot()
+        let chroma = sections.reduce(0) { $0 + $1.c * $1.n } / max(sections.reduce(0) { $0 + $1.n }, 1)
+        let ls = sections.map(\.l)
+        let gradient = (ls.max() ?? 0) - (ls.min() ?? 0)
+
+        // Border: compare each of the outermost lines with the background a little further in.
+        func lineL(_ points: [(Int, Int)]) -> Double {
+            points.reduce(0) { $0 + lab(img.rgb($1.0, $1.1).0, img.rgb($1.0, $1.1).1, img.rgb($1.0, $1.1).2).l } / Double(max(points.count, 1))
+        }
+        let depth = max(2, img.width / 40), w = img.width, h = img.height
+        var border = 0.0
+        let ref = max(depth + 2, img.width / 20)
+        let topRef = lineL((0..<w).map { ($0, ref) })
+        let leftRef = lineL((0..<(h / 2)).map { (ref, $0) }), rightRef = lineL((0..<(h / 2)).map { (w - 1 - ref, $0) })
+        for d in 0..<depth {
+            border = max(border, abs(lineL((0..<w).map { ($0, d) }) - topRef))
+            border = max(border, abs(lineL((0..<(h / 2)).map { (d, $0) }) - leftRef))
+            border = max(border, abs(lineL((0..<(h / 2)).map { (w - 1 - d, $0) }) - rightRef))
+        }
+
+        // Exposure and sharpness in the central region (where the face is).
+        let x0 = Int(Double(w) * 0.30), x1 = Int(Double(w) * 0.70), y0 = Int(Double(h) * 0.25), y1 = Int(Double(h) * 0.70)
+        // Exposure is judged on the face alone (the middle quarter of the width, 30–58% of the
+        // height): the white backdrop beside the head is meant to be bright.
+        let fx0 = Int(Double(w) * 0.38), fx1 = Int(Double(w) * 0.62), fy0 = Int(Double(h) * 0.30), fy1 = Int(Double(h) * 0.58)
+        var dark = 0.0, bright = 0.0, count = 0.0
+        for y in fy0..<fy1 {
+            for x in fx0..<fx1 {
+                let l = img.luma(x, y)
+                if l <= 8 { dark += 1 }
+                if l >= 250 { bright += 1 }
+                count += 1
+            }
+        }
+        // Quarter-size luma of the central region by 2 × 2 averaging, then mean gradient magnitude.
+        let qw = (x1 - x0) / 2, qh = (y1 - y0) / 2
+        var quarter = [Double](repeating: 0, count: qw * qh)
+        for qy in 0..<qh {
+            for qx in 0..<qw {
+                let x = x0 + qx * 2, y = y0 + qy * 2
+                quarter[qy * qw + qx] = (img.luma(x, y) + img.luma(x + 1, y) + img.luma(x, y + 1) + img.luma(x + 1, y + 1)) / 4
+            }
+        }
+        var magnitudes: [Double] = []
+        magnitudes.reserveCapacity(qw * qh)
+        for qy in 1..<max(qh - 1, 1) {
+            for qx in 1..<max(qw - 1, 1) {
+                let gx = quarter[qy * qw + qx + 1] - quarter[qy * qw + qx - 1]
+                let gy = quarter[(qy + 1) * qw + qx] - quarter[(qy - 1) * qw + qx]
+                magnitudes.append((gx * gx + gy * gy).squareRoot())
+            }
+        }
+        // The strongest edges (90th percentile), not the mean: how much of a face is smooth skin
+        // varies from photo to photo, but a sharp photo always has crisp eyes, brows and outline.
+        magnitudes.sort()
+        let edges = magnitudes.isEmpty ? 0 : magnitudes[min(magnitudes.count - 1, magnitudes.count * 9 / 10)]
+        return PhotoMeasurements(
+            backgroundLightness: round2(meanL), backgroundChroma: round2(chroma), backgroundSpread: round2(spread),
+            backgroundGradient: round2(gradient), borderContrast: round2(border), clippedDark: round4(dark / max(count, 1)),
+            clippedBright: round4(bright / max(count, 1)), sharpness: round2(edges))
+    }
+
+    static func round2(_ v: Double) -> Double { (v * 100).rounded() / 100 }
+    static func round4(_ v: Double) -> Double { (v * 10_000).rounded() / 10_000 }
+}
+

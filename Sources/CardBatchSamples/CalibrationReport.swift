@@ -1,0 +1,63 @@
+import CardBatchCore
+import CardBatchIntake
+import Foundation
+
+/// Runs the real photo inspection and rules on the calibration set.
+public enum CalibrationReport {
+    public struct Row: Sendable {
+        public let item: CalibrationSet.Item
+        public let measurements: PhotoMeasurements?
+        /// Photo rules that reported an error.
+        public let fired: [String]
+    }
+
+    public static func evaluate(_ items: [CalibrationSet.Item]) -> [Row] {
+        let inspector = PhotoInspector()
+        return items.map { item in
+            let facts = inspector.inspect(entry: "photos/x.jpg", bytes: item.jpeg)
+            var subject = Example.employee
+            subject.photo = facts
+            let findings = RuleRegistry.run(RuleRegistry.employeeRules, on: subject, in: .example)
+            let fired = findings.filter { $0.severity == .error && $0.rule.hasPrefix("photo.") && $0.rule != "photo.file-size" }.map(\.rule)
+            return Row(item: item, measurements: facts.measurements, fired: Array(Set(fired)).sorted())
+        }
+    }
+
+    /// Every photo's measurements and verdict, then the confusion table.
+    public static func table(for items: [CalibrationSet.Item]) -> String {
+        let rows = evaluate(items)
+        var out = "label                    L*     C*    spread grad  border dark   bright sharp  fired\n"
+        for r in rows {
+            let m = r.measurements
+            func f(_ v: Double?, _ w: Int) -> String { (v.map { String(format: "%.3f", $0) } ?? "-").padding(toLength: w, withPad: " ", startingAt: 0) }
+            out += r.item.label.padding(toLength: 24, withPad: " ", startingAt: 0)
+            out += " " + f(m?.backgroundLightness, 6) + " " + f(m?.backgroundChroma, 5) + " " + f(m?.backgroundSpread, 6) + " " + f(m?.backgroundGradient, 5)
+            out += " " + f(m?.borderContrast, 6) + " " + f(m?.clippedDark, 6) + " " + f(m?.clippedBright, 6) + " " + f(m?.sharpness, 6)
+            out += " " + (r.fired.isEmpty ? "-" : r.fired.joined(separator: ",")) + "\n"
+        }
+        out += "\n" + confusion(rows)
+        return out
+    }
+
+    /// Per kind of photo: how many, how many caught by the intended rule, how many rejected wrongly.
+    public static func confusion(_ rows: [Row]) -> String {
+        var kinds: [String] = []
+        var stats: [String: (n: Int, caught: Int, wrong: Int)] = [:]
+        for r in rows {
+            let kind = r.item.expectedRule.map { "\(r.item.label.split(separator: " ").dropLast().joined(separator: " ")) → \($0)" } ?? "clean photos"
+            if stats[kind] == nil { kinds.append(kind); stats[kind] = (0, 0, 0) }
+            stats[kind]!.n += 1
+            if let rule = r.item.expectedRule {
+                if r.fired.contains(rule) { stats[kind]!.caught += 1 }
+            } else if !r.fired.isEmpty {
+                stats[kind]!.wrong += 1
+            }
+        }
+        var out = "| photos | count | caught by the intended rule | rejected wrongly |\n| --- | --- | --- | --- |\n"
+        for kind in kinds {
+            let s = stats[kind]!
+            out += "| \(kind) | \(s.n) | \(kind == "clean photos" ? "—" : "\(s.caught)") | \(kind == "clean photos" ? "\(s.wrong)" : "—") |\n"
+        }
+        return out
+    }
+}
