@@ -69,7 +69,7 @@ public struct PhotoCheckThresholds: Sendable, Codable, Equatable {
     public var maxClippedDark = 0.10
     public var maxClippedBright = 0.04
     /// Edge strength the face must reach (90th-percentile gradient at quarter size).
-    public var minSharpness = 38.0
+    public var minSharpness = 36.0
 
     public init() {}
 

@@ -17,6 +17,24 @@ public struct RGBImage: Sendable, Equatable {
         self.pixels = pixels
     }
 
+    /// Half the width and height, each pixel the mean of a 2 × 2 block: a box filter that averages
+    /// noise and JPEG grain away (DCT-domain scaling keeps more of both).
+    public func halved() -> RGBImage {
+        let w = width / 2, h = height / 2
+        var out = [UInt8](repeating: 0, count: w * h * 3)
+        for y in 0..<h {
+            for x in 0..<w {
+                let top: Int = ((2 * y) * width + 2 * x) * 3
+                let bottom: Int = top + width * 3
+                for c in 0..<3 {
+                    let sum: Int = Int(pixels[top + c]) + Int(pixels[top + 3 + c]) + Int(pixels[bottom + c]) + Int(pixels[bottom + 3 + c])
+                    out[(y * w + x) * 3 + c] = UInt8((sum + 2) / 4)
+                }
+            }
+        }
+        return RGBImage(width: w, height: h, pixels: out)
+    }
+
     @inline(__always) func rgb(_ x: Int, _ y: Int) -> (Double, Double, Double) {
         let i = (y * width + x) * 3
         return (Double(pixels[i]), Double(pixels[i + 1]), Double(pixels[i + 2]))
@@ -40,12 +58,13 @@ public struct PhotoMeasurements: Sendable, Equatable, Codable {
     /// The strongest frame line along an edge: how far (in L*) the outermost rows or columns differ
     /// from the background just inside them.
     public var borderContrast: Double
-    /// Shares of the face region's pixels that are clipped black (luma ≤ 8) or white (≥ 250).
+    /// Shares of the face region's pixels that are clipped black (every channel ≤ 8) or blown out
+    /// white (any channel ≥ 254).
     public var clippedDark: Double
     public var clippedBright: Double
-    /// Edge strength in the central region: the 90th percentile of the luma gradient magnitude,
-    /// measured at a quarter of the photo's size, where sensor noise and JPEG grain are averaged away
-    /// and only real edges remain.
+    /// Sharpness: the strong edges of the central region, the 90th percentile of the luma gradient,
+    /// measured at a quarter of the photo's size (2 × 2 averages of the half-size decode), where
+    /// sensor noise and JPEG grain are averaged away.
     public var sharpness: Double
 
     public init(backgroundLightness: Double, backgroundChroma: Double, backgroundSpread: Double, backgroundGradient: Double,
@@ -61,16 +80,18 @@ public struct PhotoMeasurements: Sendable, Equatable, Codable {
     }
 }
 
-/// Measures a photo's pixels. Pure arithmetic on an `RGBImage`: regions are fractions of the size,
-/// so the same measures apply to the photo decoded at any scale.
+/// Measures a photo's pixels. Pure arithmetic on an `RGBImage` of the photo at a quarter of its size
+/// (90 × 111 for 358 × 441, made by `halved()` from the half-size decode): regions are fractions of
+/// the size; the thresholds are calibrated at that scale.
 public enum PhotoMeasure {
     /// sRGB (0–255) to CIE L*a*b* (D65).
+    static let linearTable: [Double] = (0...255).map { c in
+        let v = Double(c) / 255
+        return v <= 0.04045 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4)
+    }
+
     static func lab(_ r: Double, _ g: Double, _ b: Double) -> (l: Double, a: Double, b: Double) {
-        func linear(_ c: Double) -> Double {
-            let v = c / 255
-            return v <= 0.04045 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4)
-        }
-        let (R, G, B) = (linear(r), linear(g), linear(b))
+        let (R, G, B) = (linearTable[Int(r)], linearTable[Int(g)], linearTable[Int(b)])
         let x = (0.4124 * R + 0.3576 * G + 0.1805 * B) / 0.95047
         let y = 0.2126 * R + 0.7152 * G + 0.0722 * B
         let z = (0.0193 * R + 0.1192 * G + 0.9505 * B) / 1.08883
@@ -140,32 +161,32 @@ public enum PhotoMeasure {
         var dark = 0.0, bright = 0.0, count = 0.0
         for y in fy0..<fy1 {
             for x in fx0..<fx1 {
-                let l = img.luma(x, y)
-                if l <= 8 { dark += 1 }
-                if l >= 250 { bright += 1 }
+                let (r, g, b) = img.rgb(x, y)
+                // Black when every channel is crushed; white when any channel is blown out (a face
+                // whose red channel is clipped has lost its modelling even if its luma is below white).
+                if max(r, g, b) <= 8 { dark += 1 }
+                if max(r, g, b) >= 254 { bright += 1 }
                 count += 1
             }
         }
-        // Quarter-size luma of the central region by 2 × 2 averaging, then mean gradient magnitude.
-        let qw = (x1 - x0) / 2, qh = (y1 - y0) / 2
+        // Gradient magnitude of luma over the central region. The image is expected at a quarter of
+        // the photo's size (decoded so), where sensor noise and JPEG grain are already averaged away.
+        let qw = x1 - x0, qh = y1 - y0
         var quarter = [Double](repeating: 0, count: qw * qh)
         for qy in 0..<qh {
-            for qx in 0..<qw {
-                let x = x0 + qx * 2, y = y0 + qy * 2
-                quarter[qy * qw + qx] = (img.luma(x, y) + img.luma(x + 1, y) + img.luma(x, y + 1) + img.luma(x + 1, y + 1)) / 4
-            }
+            for qx in 0..<qw { quarter[qy * qw + qx] = img.luma(x0 + qx, y0 + qy) }
         }
+        // Strong edges (90th percentile of the gradient magnitude): a focused face has crisp eyes,
+        // brows and outline, and blur flattens exactly those.
         var magnitudes: [Double] = []
         magnitudes.reserveCapacity(qw * qh)
-        for qy in 1..<max(qh - 1, 1) {
-            for qx in 1..<max(qw - 1, 1) {
-                let gx = quarter[qy * qw + qx + 1] - quarter[qy * qw + qx - 1]
-                let gy = quarter[(qy + 1) * qw + qx] - quarter[(qy - 1) * qw + qx]
+        for y in 1..<max(qh - 1, 1) {
+            for x in 1..<max(qw - 1, 1) {
+                let gx = quarter[y * qw + x + 1] - quarter[y * qw + x - 1]
+                let gy = quarter[(y + 1) * qw + x] - quarter[(y - 1) * qw + x]
                 magnitudes.append((gx * gx + gy * gy).squareRoot())
             }
         }
-        // The strongest edges (90th percentile), not the mean: how much of a face is smooth skin
-        // varies from photo to photo, but a sharp photo always has crisp eyes, brows and outline.
         magnitudes.sort()
         let edges = magnitudes.isEmpty ? 0 : magnitudes[min(magnitudes.count - 1, magnitudes.count * 9 / 10)]
         return PhotoMeasurements(

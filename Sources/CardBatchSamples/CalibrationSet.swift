@@ -23,7 +23,7 @@ public enum CalibrationSet {
         ("light grey frame", "photo.border", { $0.frameWidth = 4; $0.frameColour = (200, 200, 200) }),
         ("underexposed", "photo.exposure", { $0.offset = -150; $0.gain = 0.5 }),
         ("overexposed", "photo.exposure", { $0.offset = 110; $0.gain = 1.5 }),
-        ("blurred", "photo.sharpness", { $0.blur = 5 }),
+        ("blurred", "photo.sharpness", { $0.blur = 6 }),
     ]
 
     public static func build(cleanCount: Int = 36) -> [Item] {

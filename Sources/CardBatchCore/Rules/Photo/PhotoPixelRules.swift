@@ -141,7 +141,7 @@ public struct PhotoSharpnessRule: Rule {
     public static let description = RuleDescription(
         identifier: "photo.sharpness", severity: .error, scope: .employee,
         title: LocalizedText(en: "Photo is sharp", zh: "照片清晰"),
-        rationale: "Photo: \"clear facial features\" (Document Requirements). Edge strength is measured in the face region at a quarter of the photo's size, where sensor noise and JPEG grain average away: the 90th percentile of the luma gradient must reach 38. Configured by photoChecks.minSharpness. Mild blur is not reliably told from a soft but acceptable photo and is left to the outlet's visual check."
+        rationale: "Photo: \"clear facial features\" (Document Requirements). Edge strength is measured in the face region at a quarter of the photo's size, where sensor noise and JPEG grain average away: the 90th percentile of the luma gradient must reach 36. Configured by photoChecks.minSharpness. Calibrated to catch clearly visible blur (a box blur of radius 6 px at full size); milder blur is not reliably told from a soft but acceptable photo and is left to the outlet's visual check."
     )
     public init() {}
 
@@ -155,6 +155,6 @@ public struct PhotoSharpnessRule: Rule {
     }
 
     public static var examples: RuleExamples<EmployeeSubject> {
-        RuleExamples(triggering: [Example.measured { $0.sharpness = 30 }], passing: [Example.measured { _ in }])
+        RuleExamples(triggering: [Example.measured { $0.sharpness = 30 }], passing: [Example.measured { _ in }, Example.measured { $0.sharpness = 36 }])
     }
 }
