@@ -13,7 +13,7 @@ public enum CalibrationSet {
     }
 
     /// The defects: a name, the rule that must catch it, and how to paint it.
-    static let defects: [(String, String, @Sendable (inout PortraitPainter) -> Void)] = [
+    public static let defects: [(String, String, @Sendable (inout PortraitPainter) -> Void)] = [
         ("grey background", "photo.background-white", { $0.background = (185, 185, 190) }),
         ("blue background", "photo.background-white", { $0.background = (70, 140, 215) }),
         ("cream background", "photo.background-white", { $0.background = (246, 232, 196) }),
@@ -44,5 +44,12 @@ public enum CalibrationSet {
             }
         }
         return items
+    }
+
+    /// One photo of the defect `index`, in the size window of a real submission.
+    public static func defectPhoto(_ index: Int, seed: UInt64) -> [UInt8] {
+        var painter = PortraitPainter()
+        defects[index].2(&painter)
+        return painter.jpeg(painter.paint(.varied(seed), seed: seed))
     }
 }

@@ -92,6 +92,18 @@ public enum SampleCatalogue {
                 "partially-accepted", ["photo.dimensions", "photo.file-size", "photo.color", "photo.format", "photo.missing"], b)
         }
         do {
+            // One employee per pixel defect the photo checks catch, and one good photo.
+            let defects = CalibrationSet.defects
+            let employees = SampleData.employees(count: defects.count + 1, seed: 28)
+            var b = BundleBuilder()
+            b.add("roster.csv", text: RosterWriter.csv(employer: SampleData.employer, employees: employees))
+            b.add(employees[0][.photo]!, SamplePhotos.compliant(seed: 2800))
+            for i in defects.indices { b.add(employees[i + 1][.photo]!, CalibrationSet.defectPhoto(i, seed: 2801 + UInt64(i))) }
+            b.add("authorization.pdf", DocumentWriters.pdf(text: "Authorization Letter"))
+            add("reject-photo-quality.zip", "one employee per pixel defect: " + defects.map(\.0).joined(separator: ", ") + "; one good photo",
+                "partially-accepted", Array(Set(defects.map(\.1))).sorted(), b)
+        }
+        do {
             var employees = SampleData.employees(count: 10, seed: 5)
             employees[1][.nationality] = "FR"
             employees[2][.passportNumber] = "19AB-12345"
