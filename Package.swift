@@ -21,13 +21,14 @@ let package = Package(
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         .systemLibrary(name: "CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CLibExif", pkgConfig: "libexif", providers: [.apt(["libexif-dev"])]),
         // Prefixed C wrappers for system calls Swift cannot reach (syncfs is a GNU extension).
         .target(name: "CSystemShims"),
 
         // Pure core: models, rules, findings, configuration. No files, no C, no clock.
         .target(name: "CardBatchCore"),
         // Small safe Swift types over the C libraries.
-        .target(name: "CardBatchNative", dependencies: ["CLibZip", "CLibXML2", "CTurboJPEG", "CLibCrypto", "CQPDF", "CLibPNG", "CSQLite"]),
+        .target(name: "CardBatchNative", dependencies: ["CLibZip", "CLibXML2", "CTurboJPEG", "CLibCrypto", "CQPDF", "CLibPNG", "CSQLite", "CLibExif"]),
         // Reading a bundle: safe ZIP intake, roster parsing, photo and letter facts.
         .target(name: "CardBatchIntake", dependencies: ["CardBatchCore", "CardBatchNative"]),
         // Writing results: atomic files, reports, accepted records, manifest.

@@ -23,10 +23,13 @@ public struct Configuration: Sendable, Codable, Equatable {
             ("archive.maxRosterBytes", archive.maxRosterBytes), ("archive.maxLetterBytes", archive.maxLetterBytes),
             ("roster.maxFieldLength", roster.maxFieldLength), ("roster.maxEmployees", roster.maxEmployees),
             ("identity.passportNumberMaxLength", identity.passportNumberMaxLength), ("identity.maxPrintedNameLength", identity.maxPrintedNameLength),
-            ("letter.maxAgeMonths", letter.maxAgeMonths),
+            ("letter.maxAgeMonths", letter.maxAgeMonths), ("photoChecks.maxAgeMonths", photoChecks.maxAgeMonths),
         ]
         for (key, value) in positive where value <= 0 { problems.append("\(key) must be greater than 0 (it is \(value))") }
         if photo.minBytes > photo.maxBytes { problems.append("photo.minBytes (\(photo.minBytes)) is greater than photo.maxBytes (\(photo.maxBytes))") }
+        for (key, months) in [("letter.maxAgeMonths", letter.maxAgeMonths), ("photoChecks.maxAgeMonths", photoChecks.maxAgeMonths)] where months > 1200 {
+            problems.append("\(key) must be at most 1200 months (it is \(months))")
+        }
         if identity.passportExpiryWarningDays < 0 { problems.append("identity.passportExpiryWarningDays must not be negative") }
         if identity.minimumAge < 0 { problems.append("identity.minimumAge must not be negative") }
         if (try? Regex(identity.workPermitPattern)) == nil {
@@ -70,6 +73,8 @@ public struct PhotoCheckThresholds: Sendable, Codable, Equatable {
     public var maxClippedBright = 0.04
     /// Edge strength the face must reach (90th-percentile gradient at quarter size).
     public var minSharpness = 36.0
+    /// "A recent (within 6 months) … photo": the EXIF date taken may be at most this old.
+    public var maxAgeMonths = 6
 
     public init() {}
 
@@ -84,6 +89,7 @@ public struct PhotoCheckThresholds: Sendable, Codable, Equatable {
         maxClippedDark = try c.decodeIfPresent(Double.self, forKey: .maxClippedDark) ?? d.maxClippedDark
         maxClippedBright = try c.decodeIfPresent(Double.self, forKey: .maxClippedBright) ?? d.maxClippedBright
         minSharpness = try c.decodeIfPresent(Double.self, forKey: .minSharpness) ?? d.minSharpness
+        maxAgeMonths = try c.decodeIfPresent(Int.self, forKey: .maxAgeMonths) ?? d.maxAgeMonths
     }
 }
 

@@ -7,10 +7,12 @@ public enum Example {
         .workPermitExpiry: "2027-12-31", .photo: "photos/martin.jpg",
     ])
 
-    public static let photo = PhotoFacts(
-        entry: "photos/martin.jpg", byteCount: 61_234, signature: .jpeg,
-        jpeg: JPEGFacts(width: 358, height: 441, components: 3, colorspace: "YCbCr")
-    )
+    public static let photo: PhotoFacts = {
+        var facts = PhotoFacts(entry: "photos/martin.jpg", byteCount: 61_234, signature: .jpeg,
+                               jpeg: JPEGFacts(width: 358, height: 441, components: 3, colorspace: "YCbCr"))
+        facts.exifDateTaken = "2026:10:03 14:12:55"
+        return facts
+    }()
 
     public static let employee = EmployeeSubject(record: record, photo: photo)
 

@@ -82,6 +82,9 @@ public struct PhotoFacts: Sendable, Equatable {
     public var sha256: String
     /// What the pixel checks measured, when the photo decoded in colour.
     public var measurements: PhotoMeasurements?
+    /// EXIF orientation (1–8) and `DateTimeOriginal` (`YYYY:MM:DD HH:MM:SS`), when the photo has them.
+    public var exifOrientation: Int?
+    public var exifDateTaken: String?
 
     public init(entry: String, byteCount: Int, signature: FileSignature, jpeg: JPEGFacts?, decodeError: String? = nil, sha256: String = "") {
         self.entry = entry

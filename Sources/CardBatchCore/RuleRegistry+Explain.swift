@@ -26,6 +26,7 @@ extension RuleRegistry {
         "photo.border": ["photoChecks.maxBorderContrast"],
         "photo.exposure": ["photoChecks.maxClippedDark", "photoChecks.maxClippedBright"],
         "photo.sharpness": ["photoChecks.minSharpness"],
+        "photo.recency": ["photoChecks.maxAgeMonths"],
     ]
 
     /// Examples for the rules detected while reading bytes, which have no subject to run on.

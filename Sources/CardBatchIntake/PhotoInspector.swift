@@ -24,6 +24,10 @@ public final class PhotoInspector {
         } catch {
             facts.decodeError = String(describing: error)
         }
+        if let exif = EXIF.read(bytes) {
+            facts.exifOrientation = exif.orientation
+            facts.exifDateTaken = exif.dateTimeOriginal
+        }
         return facts
     }
 }

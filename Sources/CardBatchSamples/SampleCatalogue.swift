@@ -104,6 +104,23 @@ public enum SampleCatalogue {
                 "partially-accepted", Array(Set(defects.map(\.1))).sorted(), b)
         }
         do {
+            // EXIF: a photo stored sideways, one too old, one dated in the future, one without a date
+            // (a warning only), one good.
+            let employees = SampleData.employees(count: 5, seed: 29)
+            let painter = PortraitPainter()
+            func plain(_ seed: UInt64) -> [UInt8] { painter.jpeg(painter.paint(.varied(seed), seed: seed)) }
+            var b = BundleBuilder()
+            b.add("roster.csv", text: RosterWriter.csv(employer: SampleData.employer, employees: employees))
+            b.add(employees[0][.photo]!, SamplePhotos.compliant(seed: 2900))
+            b.add(employees[1][.photo]!, SamplePhotos.withDate(plain(2901), orientation: 6))
+            b.add(employees[2][.photo]!, SamplePhotos.withDate(plain(2902), date: "2025:12:01 09:30:00"))
+            b.add(employees[3][.photo]!, SamplePhotos.withDate(plain(2903), date: "2027:01:10 09:30:00"))
+            b.add(employees[4][.photo]!, plain(2904))
+            b.add("authorization.pdf", DocumentWriters.pdf(text: "Authorization Letter"))
+            add("reject-photo-exif.zip", "5 employees: a photo stored sideways (EXIF orientation 6), one taken 12 months ago, one dated in the future, one without a date taken (accepted with a warning), one good",
+                "partially-accepted", ["photo.orientation", "photo.recency"], b)
+        }
+        do {
             var employees = SampleData.employees(count: 10, seed: 5)
             employees[1][.nationality] = "FR"
             employees[2][.passportNumber] = "19AB-12345"

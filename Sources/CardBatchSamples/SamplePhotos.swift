@@ -2,10 +2,18 @@ import CardBatchNative
 
 /// Photos for samples and tests: compliant portraits and each kind of defect.
 public enum SamplePhotos {
-    /// A compliant photo: 358 × 441, 24-bit colour JPEG, inside the size window.
+    /// A compliant photo: 358 × 441, 24-bit colour JPEG, inside the size window, with an EXIF date
+    /// taken in October 2026 (within six months of the samples' processing date, 2026-11-25).
     public static func compliant(seed: UInt64) -> [UInt8] {
         let painter = PortraitPainter()
-        return painter.jpeg(painter.paint(.varied(seed), seed: seed))
+        return withDate(painter.jpeg(painter.paint(.varied(seed), seed: seed)), day: Int(seed % 28) + 1)
+    }
+
+    /// `jpeg` with an EXIF date taken of `day` October 2026 (or `date`, `YYYY:MM:DD HH:MM:SS`) and
+    /// optionally an orientation.
+    public static func withDate(_ jpeg: [UInt8], day: Int = 1, date: String? = nil, orientation: Int? = nil) -> [UInt8] {
+        let d = day < 10 ? "0\(day)" : "\(day)"
+        return EXIF.inserting(into: jpeg, orientation: orientation, dateTimeOriginal: date ?? "2026:10:\(d) 10:15:00")
     }
 
     /// The right size in bytes and colour, the wrong size in pixels.
