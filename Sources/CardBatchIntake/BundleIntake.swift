@@ -156,6 +156,9 @@ public final class PhotoReader {
     private let archive: ZipArchive
     private let inspector = PhotoInspector()
 
+    /// A thumbnail of the photo read last, for its rejection report.
+    public func lastThumbnail() -> [UInt8]? { inspector.lastThumbnail() }
+
     /// Photos larger than this are streamed (counted and hashed) but not kept or decoded: they fail
     /// `photo.file-size` anyway, and memory stays bounded per worker.
     public static func keepLimit(_ configuration: Configuration) -> UInt64 { UInt64(configuration.photo.maxBytes) * 4 }

@@ -5,12 +5,24 @@ import CardBatchNative
 /// One inspector belongs to one worker (it owns a TurboJPEG handle).
 public final class PhotoInspector {
     private let decoder = JPEGDecoder()
+    private let encoder = JPEGEncoder()
+    /// The quarter-size image of the photo inspected last (nil when it did not decode in colour), for
+    /// a thumbnail. One per worker; replaced at every photo, so memory stays at one small image.
+    public private(set) var lastQuarterImage: RGBImage?
 
     public init() {}
+
+    /// A small JPEG of the photo inspected last (90 × 111), for a rejection report; nil when it had
+    /// no colour pixels.
+    public func lastThumbnail() -> [UInt8]? {
+        guard let image = lastQuarterImage else { return nil }
+        return try? encoder.encode(image.pixels, width: image.width, height: image.height, quality: 80)
+    }
 
     public func inspect(entry: String, bytes: [UInt8]) -> PhotoFacts {
         let signature = FileSignature(prefix: bytes)
         var facts = PhotoFacts(entry: entry, byteCount: bytes.count, signature: signature, jpeg: nil, sha256: SHA256.hex(bytes))
+        lastQuarterImage = nil
         guard signature == .jpeg else { return facts }
         do {
             // Half size: every scan is still entropy-decoded, so damage is caught; the pixel checks then
@@ -19,7 +31,9 @@ public final class PhotoInspector {
             let header = decoded.header
             facts.jpeg = JPEGFacts(width: header.width, height: header.height, components: header.components, colorspace: header.colorspace)
             if let rgb = decoded.rgb, decoded.width >= 40, decoded.height >= 40 {
-                facts.measurements = PhotoMeasure.measure(RGBImage(width: decoded.width, height: decoded.height, pixels: rgb).halved())
+                let quarter = RGBImage(width: decoded.width, height: decoded.height, pixels: rgb).halved()
+                facts.measurements = PhotoMeasure.measure(quarter)
+                lastQuarterImage = quarter
             }
         } catch {
             facts.decodeError = String(describing: error)

@@ -31,6 +31,8 @@ public struct EmployeeResult: Sendable {
     public var recordKey: String
     public var photo: PhotoFacts?
     public var findings: [Finding]
+    /// The thumbnail written beside the rejection report when the photo was rejected, if any.
+    public var thumbnail: String?
     public var isAccepted: Bool { !findings.hasErrors }
 
     /// The employee as the ledger keys them.

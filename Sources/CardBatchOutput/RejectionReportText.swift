@@ -21,6 +21,10 @@ public enum RejectionReportText {
             if let expected = f.expected { detail.append("expected: \(expected)") }
             if !detail.isEmpty { lines.append("   " + detail.joined(separator: "; ")) }
         }
+        if let thumbnail = employee.thumbnail {
+            lines.append("")
+            lines.append("The photo as submitted / 提交的照片: \(thumbnail)")
+        }
         lines.append("")
         lines.append("Run `cardbatch explain RULE` for what a rule checks. / 运行 `cardbatch explain 规则编号` 查看规则说明。")
         return lines.joined(separator: "\n") + "\n"

@@ -32,6 +32,8 @@ public struct BundleReportDocument: Codable, Sendable {
     /// Every finding, bundle-level and per employee, sorted.
     public var findings: [Finding]
     public var employees: [Employee]
+    /// What no rule can judge and the outlet checks by eye.
+    public var leftForVisualCheck = VisualCheck.items
 
     public init(_ result: BundleResult) {
         processingDate = result.processingDate.description
@@ -64,6 +66,8 @@ public struct RejectionReportDocument: Codable, Sendable {
     public var bundle: String
     public var employee: Employee
     public var findings: [Finding]
+    /// A small copy of the submitted photo, when a photo rule rejected it.
+    public var thumbnail: String?
 
     public init(_ employee: EmployeeResult, in result: BundleResult) {
         processingDate = result.processingDate.description
@@ -73,6 +77,7 @@ public struct RejectionReportDocument: Codable, Sendable {
                                  chineseName: r[.chineseName], nationality: r[.nationality], passportNumber: r[.passportNumber],
                                  photo: r[.photo], recordKey: employee.recordKey)
         findings = employee.findings
+        thumbnail = employee.thumbnail
     }
 }
 
@@ -99,6 +104,7 @@ extension BundleReportDocument {
         value("counts", Counts(employees: result.employees.count, accepted: result.acceptedCount, rejected: result.rejectedCount))
         array("employees", result.employees.lazy.map(Employee.init))
         array("findings", (result.bundleFindings + result.employees.flatMap(\.findings)).sorted())
+        array("leftForVisualCheck", VisualCheck.items)
         value("processingDate", result.processingDate.description)
         if let format = result.rosterFormat { value("rosterFormat", format) }
         value("status", result.status)
@@ -119,6 +125,18 @@ extension BundleReportDocument.Employee {
                   passportNumber: Masking.passport(e.record[.passportNumber]),
                   status: e.isAccepted ? "accepted" : "rejected", report: e.isAccepted ? nil : e.reportStem + ".json")
     }
+}
+
+/// The photo requirements of the issuance process that the tool does not judge: the outlet checks
+/// them by eye, and every report says so rather than passing them silently.
+public enum VisualCheck {
+    public static let items: [LocalizedText] = [
+        LocalizedText(en: "front-facing and bareheaded; headgear worn for religious reasons must not hide any part of the face",
+                      zh: "正面免冠；因宗教原因佩戴头饰的，不得遮挡面部任何部位"),
+        LocalizedText(en: "clear facial features: eyes open, natural expression, nothing covering the face",
+                      zh: "五官清晰：睁眼、表情自然、面部无遮挡"),
+        LocalizedText(en: "no spots, flaws or ink defects on the photo", zh: "照片无斑点、瑕疵或墨迹"),
+    ]
 }
 
 /// One line of `--json` output per bundle.

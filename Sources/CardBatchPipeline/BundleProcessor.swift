@@ -100,6 +100,7 @@ public enum BundleProcessor {
             try staged.makeFolder("accepted")
             try staged.makeFolder("accepted/photos")
         }
+        try staged.makeFolder("rejected")
         let workers = min(options.workers, max(records.count, 1))
         let slots = Mutex<[EmployeeResult?]>(Array(repeating: nil, count: records.count))
         let bundleFindings = Mutex<[Finding]>([])
@@ -126,7 +127,19 @@ public enum BundleProcessor {
                 let subject = EmployeeSubject(record: record, photo: photo)
                 let findings = RuleRegistry.run(RuleRegistry.employeeRules, on: subject, in: context) + (rosterFindings[record.row] ?? [])
                 let key = RecordKey.make(nationality: record[.nationality], passportNumber: record[.passportNumber])
-                let result = EmployeeResult(record: record, recordKey: key, photo: photo, findings: findings)
+                var result = EmployeeResult(record: record, recordKey: key, photo: photo, findings: findings)
+                // Only this employee's own photo, just read by this worker, may give the thumbnail.
+                if photo != nil, findings.contains(where: { $0.severity == .error && $0.rule.hasPrefix("photo.") }),
+                   let thumbnail = reader.lastThumbnail() {
+                    // Written now, while the decoded photo is at hand, so people see at once what is wrong.
+                    let path = result.reportStem + ".jpg"
+                    do throws(OutputError) {
+                        try staged.write(thumbnail, to: path)
+                        result.thumbnail = path
+                    } catch {
+                        failure.withLock { $0 = $0 ?? error }
+                    }
+                }
                 if options.mode == .process, result.isAccepted, !bytes.isEmpty {
                     do throws(OutputError) {
                         try staged.write(bytes, to: "accepted/photos/\(key).jpg", sha256: photo?.sha256)
@@ -150,8 +163,10 @@ public enum BundleProcessor {
         for i in results.indices {
             guard let extra = shared[results[i].record.row] else { continue }
             let wasAccepted = results[i].isAccepted
-            results[i] = EmployeeResult(record: results[i].record, recordKey: results[i].recordKey, photo: results[i].photo,
-                                        findings: results[i].findings + extra)
+            var updated = EmployeeResult(record: results[i].record, recordKey: results[i].recordKey, photo: results[i].photo,
+                                         findings: results[i].findings + extra)
+            updated.thumbnail = results[i].thumbnail
+            results[i] = updated
             if wasAccepted && !results[i].isAccepted && options.mode == .process {
                 try staged.remove("accepted/photos/\(results[i].recordKey).jpg")
             }
@@ -187,8 +202,10 @@ public enum BundleProcessor {
                     for i in result.employees.indices {
                         guard let earlier = conflicts[result.employees[i].identity] else { continue }
                         let e = result.employees[i]
-                        result.employees[i] = EmployeeResult(record: e.record, recordKey: e.recordKey, photo: e.photo,
+                        var updated = EmployeeResult(record: e.record, recordKey: e.recordKey, photo: e.photo,
                             findings: e.findings + RuleRegistry.run(RuleRegistry.ledgerRules, on: (e.record, earlier), in: context))
+                        updated.thumbnail = e.thumbnail
+                        result.employees[i] = updated
                         try staged.remove("accepted/photos/\(e.recordKey).jpg")
                     }
                 }
@@ -209,6 +226,7 @@ public enum BundleProcessor {
             staged.removeFolderIfEmpty("accepted/photos")
             staged.removeFolderIfEmpty("accepted")
         }
+        if result.rejectedCount == 0 { staged.removeFolderIfEmpty("rejected") }
         do throws(OutputError) {
             try ReportWriter.write(result, to: staged, acceptedRecords: options.mode == .process)
             try staged.writeManifest()

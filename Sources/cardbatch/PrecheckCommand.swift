@@ -71,6 +71,10 @@ enum PrecheckText {
         case .resubmission:
             out += "This bundle was already processed. / 该压缩包已受理过。\n"
         }
+        if !r.employees.isEmpty {
+            out += "Left for the outlet's visual check / 由受理点人工核验:\n"
+            for item in VisualCheck.items { out += "  - \(item.en) / \(item.zh)\n" }
+        }
         out += "Reports / 报告: \(outcome.outputPath)\n"
         return out
     }
