@@ -6,7 +6,7 @@ BIN      := .build/debug
 # so the run gives the same verdicts on any day. `make run DATE=…` to try another.
 DATE     ?= 2026-11-25
 # Debian packages the build, the tests and the benchmark need.
-DEB_DEPS := libzip-dev libxml2-dev libturbojpeg0-dev libssl-dev libqpdf-dev libpng-dev libsqlite3-dev libexif-dev pkg-config zip unzip time
+DEB_DEPS := libzip-dev libxml2-dev libturbojpeg0-dev libssl-dev libqpdf-dev libpng-dev libsqlite3-dev libexif-dev libjpeg62-turbo-dev pkg-config zip unzip time
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build run samples test bench clean

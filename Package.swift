@@ -24,11 +24,13 @@ let package = Package(
         .systemLibrary(name: "CLibExif", pkgConfig: "libexif", providers: [.apt(["libexif-dev"])]),
         // Prefixed C wrappers for system calls Swift cannot reach (syncfs is a GNU extension).
         .target(name: "CSystemShims"),
+        // Prefixed C wrappers over jpeglib's macro- and setjmp-based API (quantisation tables, ICC profile).
+        .target(name: "CJPEGInfo", linkerSettings: [.linkedLibrary("jpeg")]),
 
         // Pure core: models, rules, findings, configuration. No files, no C, no clock.
         .target(name: "CardBatchCore"),
         // Small safe Swift types over the C libraries.
-        .target(name: "CardBatchNative", dependencies: ["CLibZip", "CLibXML2", "CTurboJPEG", "CLibCrypto", "CQPDF", "CLibPNG", "CSQLite", "CLibExif"]),
+        .target(name: "CardBatchNative", dependencies: ["CLibZip", "CLibXML2", "CTurboJPEG", "CLibCrypto", "CQPDF", "CLibPNG", "CSQLite", "CLibExif", "CJPEGInfo"]),
         // Reading a bundle: safe ZIP intake, roster parsing, photo and letter facts.
         .target(name: "CardBatchIntake", dependencies: ["CardBatchCore", "CardBatchNative"]),
         // Writing results: atomic files, reports, accepted records, manifest.
@@ -64,7 +66,7 @@ let package = Package(
 )
 
 // Shared compiler settings, applied to every target at once.
-for target in package.targets where target.type != .system && target.name != "CSystemShims" {
+for target in package.targets where target.type != .system && !["CSystemShims", "CJPEGInfo"].contains(target.name) {
     var settings = target.swiftSettings ?? []
     settings.append(.swiftLanguageMode(.v6))
     settings.append(.enableUpcomingFeature("ExistentialAny"))

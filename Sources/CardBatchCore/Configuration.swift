@@ -75,6 +75,8 @@ public struct PhotoCheckThresholds: Sendable, Codable, Equatable {
     public var minSharpness = 36.0
     /// "A recent (within 6 months) … photo": the EXIF date taken may be at most this old.
     public var maxAgeMonths = 6
+    /// The lowest estimated JPEG quality accepted.
+    public var minJPEGQuality = 50
 
     public init() {}
 
@@ -90,6 +92,7 @@ public struct PhotoCheckThresholds: Sendable, Codable, Equatable {
         maxClippedBright = try c.decodeIfPresent(Double.self, forKey: .maxClippedBright) ?? d.maxClippedBright
         minSharpness = try c.decodeIfPresent(Double.self, forKey: .minSharpness) ?? d.minSharpness
         maxAgeMonths = try c.decodeIfPresent(Int.self, forKey: .maxAgeMonths) ?? d.maxAgeMonths
+        minJPEGQuality = try c.decodeIfPresent(Int.self, forKey: .minJPEGQuality) ?? d.minJPEGQuality
     }
 }
 

@@ -85,6 +85,10 @@ public struct PhotoFacts: Sendable, Equatable {
     /// EXIF orientation (1–8) and `DateTimeOriginal` (`YYYY:MM:DD HH:MM:SS`), when the photo has them.
     public var exifOrientation: Int?
     public var exifDateTaken: String?
+    /// The IJG quality the photo was saved at, estimated from its quantisation table.
+    public var jpegQuality: Int?
+    /// The embedded ICC profile's description ("" when unnamed); nil when the photo has no profile.
+    public var iccDescription: String?
 
     public init(entry: String, byteCount: Int, signature: FileSignature, jpeg: JPEGFacts?, decodeError: String? = nil, sha256: String = "") {
         self.entry = entry

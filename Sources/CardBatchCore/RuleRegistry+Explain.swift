@@ -27,6 +27,7 @@ extension RuleRegistry {
         "photo.exposure": ["photoChecks.maxClippedDark", "photoChecks.maxClippedBright"],
         "photo.sharpness": ["photoChecks.minSharpness"],
         "photo.recency": ["photoChecks.maxAgeMonths"],
+        "photo.compression": ["photoChecks.minJPEGQuality"],
     ]
 
     /// Examples for the rules detected while reading bytes, which have no subject to run on.

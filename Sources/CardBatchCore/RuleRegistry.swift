@@ -3,7 +3,7 @@
 public enum RuleRegistry {
     /// Changes whenever a rule is added, removed, or changes meaning; printed in every report so a
     /// result can be traced to the rules that made it.
-    public static let ruleSetVersion = "2026.11.5"
+    public static let ruleSetVersion = "2026.11.6"
 
     public static let archiveEntryRules: [any Rule<ArchiveEntryFacts>] = [
         ZipPathRule(), ZipEntryKindRule(), ZipEncryptedRule(), ZipEntrySizeRule(), ZipCompressionRatioRule(), ZipNameEncodingRule(),
@@ -26,7 +26,7 @@ public enum RuleRegistry {
         EmployeeWorkPermitMatchRule(),
         PhotoMissingRule(), PhotoFormatRule(), PhotoColorRule(), PhotoDimensionsRule(), PhotoFileSizeRule(),
         PhotoBackgroundWhiteRule(), PhotoBackgroundUniformRule(), PhotoBorderRule(), PhotoExposureRule(), PhotoSharpnessRule(),
-        PhotoOrientationRule(), PhotoRecencyRule(),
+        PhotoOrientationRule(), PhotoRecencyRule(), PhotoCompressionRule(), PhotoColorProfileRule(),
     ]
     /// Rules over all employees at once (duplicates).
     public static let rosterRules: [any Rule<[EmployeeRecord]>] = [EmployeeDuplicatePassportRule()]

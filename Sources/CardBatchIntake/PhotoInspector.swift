@@ -38,6 +38,10 @@ public final class PhotoInspector {
         } catch {
             facts.decodeError = String(describing: error)
         }
+        if let info = JPEGInfo.read(bytes) {
+            facts.jpegQuality = info.lumaTable.flatMap(JPEGQuality.estimate(lumaTable:))
+            facts.iccDescription = info.iccDescription
+        }
         if let exif = EXIF.read(bytes) {
             facts.exifOrientation = exif.orientation
             facts.exifDateTaken = exif.dateTimeOriginal

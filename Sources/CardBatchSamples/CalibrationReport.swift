@@ -18,7 +18,12 @@ public enum CalibrationReport {
             var subject = Example.employee
             subject.photo = facts
             let findings = RuleRegistry.run(RuleRegistry.employeeRules, on: subject, in: .example)
-            let fired = findings.filter { $0.severity == .error && $0.rule.hasPrefix("photo.") && $0.rule != "photo.file-size" }.map(\.rule)
+            // Errors reject; a warning-level rule (the colour profile) counts as catching its defect
+            // when it warns. File size is not a pixel check; a missing EXIF date is not a defect here.
+            let fired = findings.filter { finding in
+                guard finding.rule.hasPrefix("photo."), finding.rule != "photo.file-size" else { return false }
+                return finding.severity == .error || finding.rule == item.expectedRule
+            }.map(\.rule)
             return Row(item: item, measurements: facts.measurements, fired: Array(Set(fired)).sorted())
         }
     }

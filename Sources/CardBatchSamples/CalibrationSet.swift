@@ -24,6 +24,8 @@ public enum CalibrationSet {
         ("underexposed", "photo.exposure", { $0.offset = -150; $0.gain = 0.5 }),
         ("overexposed", "photo.exposure", { $0.offset = 110; $0.gain = 1.5 }),
         ("blurred", "photo.sharpness", { $0.blur = 6 }),
+        ("heavily compressed", "photo.compression", { $0.forcedQuality = 15; $0.noise = 30 }),
+        ("Adobe RGB profile", "photo.color-profile", { $0.iccProfile = "Adobe RGB (1998)" }),
     ]
 
     public static func build(cleanCount: Int = 36) -> [Item] {

@@ -70,4 +70,24 @@ public enum DocumentWriters {
         }
         return ~crc
     }
+
+    /// `jpeg` with an APP2 `ICC_PROFILE` segment holding a minimal version-2 RGB display profile
+    /// whose only tag is its description: enough for readers to see which profile the photo claims.
+    public static func withICCProfile(_ jpeg: [UInt8], description: String) -> [UInt8] {
+        let text = Array(description.utf8) + [0]
+        var desc = Array("desc".utf8) + [0, 0, 0, 0] + be32(UInt32(text.count)) + text
+        while desc.count % 4 != 0 { desc.append(0) }
+        var header = [UInt8](repeating: 0, count: 128)
+        let total = 128 + 4 + 12 + desc.count
+        header.replaceSubrange(0..<4, with: be32(UInt32(total)))
+        header.replaceSubrange(8..<12, with: [2, 0x10, 0, 0])
+        header.replaceSubrange(12..<16, with: Array("mntr".utf8))
+        header.replaceSubrange(16..<20, with: Array("RGB ".utf8))
+        header.replaceSubrange(20..<24, with: Array("XYZ ".utf8))
+        header.replaceSubrange(36..<40, with: Array("acsp".utf8))
+        let profile = header + be32(1) + Array("desc".utf8) + be32(144) + be32(UInt32(desc.count)) + desc
+        let payload = Array("ICC_PROFILE".utf8) + [0, 1, 1] + profile
+        let length = payload.count + 2
+        return [0xFF, 0xD8, 0xFF, 0xE2, UInt8(length >> 8), UInt8(length & 0xFF)] + payload + jpeg.dropFirst(2)
+    }
 }

@@ -39,6 +39,10 @@ public struct PortraitPainter: Sendable {
     public var offset = 0.0
     /// Box blur radius applied to the whole picture (an out-of-focus photo).
     public var blur = 0
+    /// Save at exactly this JPEG quality instead of searching the size window (heavy compression).
+    public var forcedQuality: Int?
+    /// Embed an ICC profile with this description (a non-sRGB colour profile).
+    public var iccProfile: String?
 
     public init(width: Int = 358, height: Int = 441, noise: Double = 9.0) {
         self.width = width
@@ -133,6 +137,14 @@ public struct PortraitPainter: Sendable {
     /// returns the closest attempt when none fits.
     public func jpeg(_ pixels: [UInt8], window: ClosedRange<Int> = 52_000...92_000) -> [UInt8] {
         let encoder = JPEGEncoder()
+        if let forcedQuality {
+            return (try? encoder.encode(pixels, width: width, height: height, quality: forcedQuality)) ?? []
+        }
+        if let iccProfile {
+            var plain = self
+            plain.iccProfile = nil
+            return DocumentWriters.withICCProfile(plain.jpeg(pixels, window: window), description: iccProfile)
+        }
         var best: [UInt8] = []
         for quality in stride(from: 95, through: 40, by: -3) {
             guard let data = try? encoder.encode(pixels, width: width, height: height, quality: quality) else { continue }

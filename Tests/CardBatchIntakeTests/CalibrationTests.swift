@@ -10,6 +10,6 @@ struct CalibrationTests {
         let missed = rows.filter { row in row.item.expectedRule.map { !row.fired.contains($0) } ?? false }.map(\.item.label)
         #expect(falseRejections == [])
         #expect(missed == [])
-        #expect(rows.filter { $0.item.expectedRule != nil }.count == 30)
+        #expect(rows.filter { $0.item.expectedRule != nil }.count == 36)
     }
 }

@@ -1,4 +1,5 @@
 import CardBatchCore
+import CardBatchNative
 import CardBatchSamples
 import Foundation
 import Synchronization
@@ -19,7 +20,11 @@ public enum Fixtures {
     /// A real, decodable 358 × 441 colour JPEG of exactly `size` bytes: a compliant or low-quality
     /// portrait padded with JPEG comment segments.
     public static func photo(exactly size: Int) -> [UInt8] {
-        let base = size < 45_000 ? SamplePhotos.tooSmall(seed: 42) : photo(42)
+        // A compliant photo in everything but size: below the window, a smooth portrait at quality 85.
+        let smooth = PortraitPainter(noise: 0)
+        let base = size < 45_000
+            ? SamplePhotos.withDate((try? JPEGEncoder().encode(smooth.paint(.varied(42), seed: 42), width: 358, height: 441, quality: 85)) ?? [])
+            : photo(42)
         precondition(base.count + 4 <= size, "base photo too large for \(size)")
         var padding = size - base.count
         var segments: [UInt8] = []

@@ -1,0 +1,87 @@
+// Prefixed wrappers over jpeglib, whose API is built on macros Swift cannot call
+// (jpeg_create_decompress) and on setjmp/longjmp error handling.
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <jpeglib.h>
+#include "CJPEGInfo.h"
+
+typedef struct {
+    struct jpeg_error_mgr base;
+    jmp_buf jump;
+    char *message;
+} error_manager;
+
+static void on_error(j_common_ptr cinfo) {
+    error_manager *manager = (error_manager *)cinfo->err;
+    (*cinfo->err->format_message)(cinfo, manager->message);
+    longjmp(manager->jump, 1);
+}
+
+static void on_message(j_common_ptr cinfo) { (void)cinfo; }
+
+static unsigned int be32(const unsigned char *p) {
+    return ((unsigned int)p[0] << 24) | ((unsigned int)p[1] << 16) | ((unsigned int)p[2] << 8) | p[3];
+}
+
+// The 'desc' tag of an ICC profile: type 'desc' (v2: ASCII) or 'mluc' (v4: first record, UTF-16BE).
+static void icc_description(const unsigned char *icc, unsigned int length, char *out, size_t capacity) {
+    out[0] = 0;
+    if (length < 132) return;
+    unsigned int count = be32(icc + 128);
+    for (unsigned int i = 0; i < count && 132 + 12 * (i + 1) <= length; i++) {
+        const unsigned char *entry = icc + 132 + 12 * i;
+        if (memcmp(entry, "desc", 4) != 0) continue;
+        unsigned int offset = be32(entry + 4), size = be32(entry + 8);
+        if (offset + size > length || size < 12) return;
+        const unsigned char *tag = icc + offset;
+        size_t n = 0;
+        if (memcmp(tag, "desc", 4) == 0) {
+            unsigned int chars = be32(tag + 8);
+            for (unsigned int k = 0; k < chars && 12 + k < size && n + 1 < capacity && tag[12 + k]; k++) out[n++] = (char)tag[12 + k];
+        } else if (memcmp(tag, "mluc", 4) == 0 && size >= 28) {
+            unsigned int len = be32(tag + 20), off = be32(tag + 24);
+            for (unsigned int k = 0; k + 1 < len && off + k + 1 < size && n + 1 < capacity; k += 2) {
+                unsigned char hi = tag[off + k], lo = tag[off + k + 1];
+                out[n++] = hi == 0 && lo < 128 ? (char)lo : '?';
+            }
+        }
+        out[n] = 0;
+        return;
+    }
+}
+
+int cardbatch_jpeg_read_info(const unsigned char *data, unsigned long size, cardbatch_jpeg_info *info) {
+    memset(info, 0, sizeof *info);
+    struct jpeg_decompress_struct cinfo;
+    error_manager errors;
+    char message[JMSG_LENGTH_MAX];
+    cinfo.err = jpeg_std_error(&errors.base);
+    errors.base.error_exit = on_error;
+    errors.base.output_message = on_message;
+    errors.message = message;
+    if (setjmp(errors.jump)) {
+        snprintf(info->error, sizeof info->error, "%s", message);
+        jpeg_destroy_decompress(&cinfo);
+        return -1;
+    }
+    jpeg_create_decompress(&cinfo);
+    jpeg_mem_src(&cinfo, data, size);
+    jpeg_save_markers(&cinfo, JPEG_APP0 + 2, 0xFFFF);
+    jpeg_read_header(&cinfo, TRUE);
+    if (cinfo.quant_tbl_ptrs[0] != NULL) {
+        info->has_luma_table = 1;
+        for (int i = 0; i < DCTSIZE2; i++) info->luma[i] = cinfo.quant_tbl_ptrs[0]->quantval[i];
+    }
+    JOCTET *icc = NULL;
+    unsigned int icc_length = 0;
+    if (jpeg_read_icc_profile(&cinfo, &icc, &icc_length) && icc != NULL) {
+        info->has_icc_profile = 1;
+        info->icc_length = icc_length;
+        icc_description(icc, icc_length, info->icc_description, sizeof info->icc_description);
+        free(icc);
+    }
+    jpeg_destroy_decompress(&cinfo);
+    return 0;
+}
