@@ -29,6 +29,24 @@ public enum PNGImage {
         return (width, height)
     }
 
+    /// Decodes a PNG to packed 8-bit RGB (alpha composited on white by libpng's simplified API is not
+    /// needed here: an alpha channel is dropped).
+    /// - SeeAlso: `png_image_begin_read_from_memory`, `png_image_finish_read` with `PNG_FORMAT_RGB`
+    public static func decodeRGB(_ bytes: [UInt8]) throws(PNGError) -> (width: Int, height: Int, rgb: [UInt8]) {
+        var image = png_image()
+        image.version = UInt32(PNG_IMAGE_VERSION)
+        defer { png_image_free(&image) }
+        let began = bytes.withUnsafeBytes { png_image_begin_read_from_memory(&image, $0.baseAddress, $0.count) }
+        guard began != 0 else { throw PNGError(message: message(&image)) }
+        let width = Int(image.width), height = Int(image.height)
+        guard width * height <= maxPixels else { throw PNGError(message: "the image is \(width) × \(height) pixels, too large") }
+        image.format = UInt32(PNG_FORMAT_RGB)
+        var pixels = [UInt8](repeating: 0, count: width * height * 3)
+        let finished = pixels.withUnsafeMutableBytes { png_image_finish_read(&image, nil, $0.baseAddress, 0, nil) }
+        guard finished != 0 else { throw PNGError(message: message(&image)) }
+        return (width, height, pixels)
+    }
+
     /// The error choke point: libpng's message from the image's fixed-size buffer.
     private static func message(_ image: inout png_image) -> String {
         withUnsafeBytes(of: &image.message) { raw in

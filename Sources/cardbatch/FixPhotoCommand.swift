@@ -1,0 +1,67 @@
+import ArgumentParser
+import CardBatchCore
+import CardBatchPipeline
+import Foundation
+
+struct FixPhotoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fix-photo",
+        abstract: "For employers: make a compliant photo (358 × 441 JPEG, 40,960–100,000 bytes) from a portrait, and say what was changed.",
+        discussion: """
+        Applies the EXIF orientation, crops around the centre to 358:441, resizes to exactly 358 × 441, \
+        removes metadata but the date taken, and saves at the highest JPEG quality inside the size window. \
+        `process` never alters a photo. Exit status: 0 the result passes every photo check; 1 it was \
+        written but a check still fails (what resizing cannot fix, such as the background); 2 it was refused.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The portrait to fix (JPEG or PNG).", valueName: "in"))
+    var input: String
+
+    @Argument(help: ArgumentHelp("Where to write the compliant JPEG.", valueName: "out"))
+    var output: String
+
+    @Option(name: .long, help: ArgumentHelp("JSON configuration file (photo size and checks).", valueName: "file"))
+    var config: String?
+
+    func run() throws {
+        let configuration = try ConfigurationFile.load(config)
+        guard let data = FileManager.default.contents(atPath: input) else { throw ValidationError("cannot read \(input)") }
+        let result: PhotoFixResult
+        do {
+            result = try PhotoFixer.fix([UInt8](data), configuration: configuration)
+        } catch {
+            print("Cannot fix \(input): \(error.reason.en).")
+            print("无法处理 \(input)：\(error.reason.zh)")
+            throw ExitCode(2)
+        }
+        let temporary = "\(output).tmp-\(getpid())"
+        let mode = mode_t(configuration.output.fileModeBits ?? 0o600)
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(result.jpeg), attributes: [.posixPermissions: Int(mode)]),
+              let handle = FileHandle(forWritingAtPath: temporary) else {
+            StandardError.print("cardbatch: cannot write \(output)")
+            throw ExitCode(74)
+        }
+        try handle.synchronize()
+        try handle.close()
+        guard rename(temporary, output) == 0 else {
+            unlink(temporary)
+            StandardError.print("cardbatch: cannot write \(output): \(String(cString: strerror(errno)))")
+            throw ExitCode(74)
+        }
+        print("Wrote \(output). Changes / 已做修改:")
+        for change in result.changes { print("  - \(change.en)\n    \(change.zh)") }
+        let errors = result.remaining.filter { $0.severity == .error }
+        if result.remaining.isEmpty {
+            print("The photo now passes every photo check. / 照片已通过全部照片检查。")
+        } else {
+            print("Still to fix by hand / 仍需人工处理:")
+            for f in result.remaining {
+                let text = f.message.en.components(separatedBy: " — ").dropFirst().joined(separator: " — ")
+                print("  \(f.severity == .error ? "-" : "!") [\(f.rule)] \(text.isEmpty ? f.message.en : text)")
+            }
+        }
+        print("Left for the outlet's visual check: front-facing, bareheaded, clear features, no spots. / 正面免冠、五官清晰、无斑点由受理点人工核验。")
+        if !errors.isEmpty { throw ExitCode(1) }
+    }
+}
