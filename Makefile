@@ -7,13 +7,15 @@ BIN      := .build/debug
 DATE     ?= 2026-11-25
 # Debian packages the build, the tests and the benchmark need.
 DEB_DEPS := libzip-dev libxml2-dev libturbojpeg0-dev libssl-dev libqpdf-dev libpng-dev libsqlite3-dev libexif-dev libjpeg62-turbo-dev pkg-config zip unzip time
+# Only for the test that renders the pre-check report in a real browser.
+TEST_DEPS := chromium fonts-noto-cjk
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build run samples test bench clean
 
 ## deps: install the Debian packages that are missing (idempotent).
 deps:
-	@missing=""; for p in $(DEB_DEPS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@missing=""; for p in $(DEB_DEPS) $(TEST_DEPS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "make deps: installing$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \

@@ -4,7 +4,16 @@ import Foundation
 /// Writes a judged bundle's files into its staged folder: `bundle-report.json`, one JSON and one text
 /// rejection report per rejected employee, and (for `process`) the accepted-record files.
 public enum ReportWriter {
-    public static func write(_ result: BundleResult, to staged: StagedFolder, acceptedRecords: Bool) throws(OutputError) {
+    /// With `html`, also `report.html` (precheck), its thumbnails read back one at a time from the folder.
+    public static func write(_ result: BundleResult, to staged: StagedFolder, acceptedRecords: Bool,
+                             html: ReportLanguage? = nil) throws(OutputError) {
+        if let html {
+            try staged.stream(to: "report.html") { sink throws(OutputError) in
+                try PrecheckHTMLReport.write(result, language: html, thumbnail: { employee in
+                    employee.thumbnail.flatMap { FileManager.default.contents(atPath: "\(staged.stagingPath)/\($0)") }.map { [UInt8]($0) }
+                }, to: sink)
+            }
+        }
         try staged.stream(to: "bundle-report.json") { sink throws(OutputError) in try BundleReportDocument.write(result, to: sink) }
         if result.rejectedCount > 0 { try staged.makeFolder("rejected") }
         for employee in result.employees where !employee.isAccepted {

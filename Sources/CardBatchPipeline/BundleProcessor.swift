@@ -101,6 +101,7 @@ public enum BundleProcessor {
             try staged.makeFolder("accepted/photos")
         }
         try staged.makeFolder("rejected")
+        if options.mode == .precheck { try staged.makeFolder("thumbnails") }
         let workers = min(options.workers, max(records.count, 1))
         // One slot per row, filled by the worker that takes the row. The placeholders (never left in a
         // published result: a worker that cannot open the archive rejects the bundle) let the array be
@@ -131,11 +132,13 @@ public enum BundleProcessor {
                 let findings = RuleRegistry.run(RuleRegistry.employeeRules, on: subject, in: context) + (rosterFindings[record.row] ?? [])
                 let key = RecordKey.make(nationality: record[.nationality], passportNumber: record[.passportNumber])
                 var result = EmployeeResult(record: record, recordKey: key, photo: photo, findings: findings)
-                // Only this employee's own photo, just read by this worker, may give the thumbnail.
-                if photo != nil, findings.contains(where: { $0.severity == .error && $0.rule.hasPrefix("photo.") }),
-                   let thumbnail = reader.lastThumbnail() {
+                // Only this employee's own photo, just read by this worker, may give the thumbnail: for
+                // every employee in precheck (the HTML report shows each photo), for photo rejections otherwise.
+                let photoRejected = findings.contains(where: { $0.severity == .error && $0.rule.hasPrefix("photo.") })
+                if photo != nil, options.mode == .precheck || photoRejected, let thumbnail = reader.lastThumbnail() {
                     // Written now, while the decoded photo is at hand, so people see at once what is wrong.
-                    let path = result.reportStem + ".jpg"
+                    let path = options.mode == .precheck ? "thumbnails/" + result.reportStem.dropFirst("rejected/".count) + ".jpg"
+                                                         : result.reportStem + ".jpg"
                     do throws(OutputError) {
                         try staged.write(thumbnail, to: path)
                         result.thumbnail = path
@@ -229,7 +232,8 @@ public enum BundleProcessor {
         }
         if result.rejectedCount == 0 { staged.removeFolderIfEmpty("rejected") }
         do throws(OutputError) {
-            try ReportWriter.write(result, to: staged, acceptedRecords: options.mode == .process)
+            try ReportWriter.write(result, to: staged, acceptedRecords: options.mode == .process,
+                                   html: options.mode == .precheck ? options.reportLanguage : nil)
             try staged.writeManifest()
             try staged.publish()
         } catch {

@@ -1,4 +1,5 @@
 import CardBatchCore
+import CardBatchOutput
 import Foundation
 
 /// What a run does with its bundles.
@@ -22,6 +23,8 @@ public struct ProcessingOptions: Sendable {
     public var permits: PermitExtract?
     /// The ledger of processed bundles and accepted employees (`process` only), if any.
     public var ledger: (any Ledger)?
+    /// The language `precheck`'s report.html shows first.
+    public var reportLanguage: ReportLanguage = .both
 
     public init(mode: RunMode, outputDirectory: String, processingDate: CalendarDate, configuration: Configuration = Configuration(),
                 workers: Int = ProcessInfo.processInfo.activeProcessorCount, permits: PermitExtract? = nil, ledger: (any Ledger)? = nil) {

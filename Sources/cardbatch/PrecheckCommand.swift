@@ -16,10 +16,18 @@ struct PrecheckCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder for the reports (a subfolder named after the bundle is created).", valueName: "dir"))
     var report: String
 
+    @Option(name: .long, help: ArgumentHelp("Language report.html shows first: zh, en or both (a switch on the page changes it).", valueName: "lang"))
+    var lang: String = "both"
+
     @OptionGroup var common: CommonOptions
 
+    func validate() throws {
+        guard ReportLanguage(rawValue: lang) != nil else { throw ValidationError("--lang is zh, en or both") }
+    }
+
     func run() throws {
-        let options = try common.processingOptions(.precheck, directory: report)
+        var options = try common.processingOptions(.precheck, directory: report)
+        options.reportLanguage = ReportLanguage(rawValue: lang)!
         let runs = BatchRunner.run(BundleJob.jobs(for: [bundle]), options: options)
         for run in runs {
             switch run {
@@ -75,7 +83,8 @@ enum PrecheckText {
             out += "Left for the outlet's visual check / 由受理点人工核验:\n"
             for item in VisualCheck.items { out += "  - \(item.en) / \(item.zh)\n" }
         }
-        out += "Reports / 报告: \(outcome.outputPath)\n"
+        out += "Report for people / 报告: \(outcome.outputPath)/report.html\n"
+        out += "Reports / 全部报告: \(outcome.outputPath)\n"
         return out
     }
 }

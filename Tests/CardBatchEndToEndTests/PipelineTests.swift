@@ -175,7 +175,7 @@ struct ThumbnailTests {
         let dir = TemporaryDirectory()
         let path = try Fixtures.write(b, "bundle.zip", in: dir)
         let runs = BatchRunner.run(BundleJob.jobs(for: [path]),
-                                   options: ProcessingOptions(mode: .precheck, outputDirectory: dir.file("out"), processingDate: Fixtures.date, workers: 1))
+                                   options: ProcessingOptions(mode: .process, outputDirectory: dir.file("out"), processingDate: Fixtures.date, workers: 1))
         guard case .judged(let outcome) = runs[0] else { Issue.record("not judged"); return }
         #expect(outcome.result.employees.map(\.thumbnail) == [nil, "rejected/row-00002.jpg", nil])
         let thumbnail = try [UInt8](Data(contentsOf: URL(fileURLWithPath: outcome.outputPath + "/rejected/row-00002.jpg")))
