@@ -26,6 +26,7 @@ public enum BatchRunner {
             } catch {
                 run = .failed(path: job.path, error: error)
             }
+            options.progress?.bundleFinished()
             onFinish(run)
             slots.withLock { $0[index] = run }
         }

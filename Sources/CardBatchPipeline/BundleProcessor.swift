@@ -102,6 +102,7 @@ public enum BundleProcessor {
         }
         try staged.makeFolder("rejected")
         if options.mode == .precheck { try staged.makeFolder("thumbnails") }
+        options.progress?.bundleStarted(employees: records.count)
         let workers = min(options.workers, max(records.count, 1))
         // One slot per row, filled by the worker that takes the row. The placeholders (never left in a
         // published result: a worker that cannot open the archive rejects the bundle) let the array be
@@ -154,6 +155,7 @@ public enum BundleProcessor {
                     }
                 }
                 slots.withLock { $0[index] = result }
+                options.progress?.employeeChecked()
             }
         }
         if let error = failure.withLock({ $0 }) { throw error }

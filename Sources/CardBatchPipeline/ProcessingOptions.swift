@@ -25,6 +25,8 @@ public struct ProcessingOptions: Sendable {
     public var ledger: (any Ledger)?
     /// The language `precheck`'s report.html shows first.
     public var reportLanguage: ReportLanguage = .both
+    /// Told of progress (the terminal's progress bar), if anyone listens.
+    public var progress: (any ProgressSink)?
 
     public init(mode: RunMode, outputDirectory: String, processingDate: CalendarDate, configuration: Configuration = Configuration(),
                 workers: Int = ProcessInfo.processInfo.activeProcessorCount, permits: PermitExtract? = nil, ledger: (any Ledger)? = nil) {

@@ -28,7 +28,11 @@ struct PrecheckCommand: ParsableCommand {
     func run() throws {
         var options = try common.processingOptions(.precheck, directory: report)
         options.reportLanguage = ReportLanguage(rawValue: lang)!
+        // A progress bar only on an interactive terminal; lines only otherwise, or with --quiet/--json.
+        let bar = Terminal.isInteractive(STDERR_FILENO) && !common.quiet && !common.json ? ProgressBar(bundles: [bundle].count) : nil
+        options.progress = bar
         let runs = BatchRunner.run(BundleJob.jobs(for: [bundle]), options: options)
+        bar?.finish()
         for run in runs {
             switch run {
             case .failed(let path, let error):
@@ -61,9 +65,9 @@ enum PrecheckText {
             let who = "row \(e.record.row): \(e.record[.surname]) \(e.record[.givenNames]) (\(e.record[.nationality]) \(Masking.passport(e.record[.passportNumber])))"
             let errors = e.findings.filter { $0.severity == .error }
             if errors.isEmpty {
-                out += "  OK   \(who)\n"
+                out += "  " + Terminal.paint("OK ", "32") + "  \(who)\n"
             } else {
-                out += "  FIX  \(who)\n"
+                out += "  " + Terminal.paint("FIX", "31;1") + "  \(who)\n"
                 for f in errors { out += "       - [\(f.rule)] \(f.message.en)\n         \(f.message.zh)\n" }
             }
             for f in e.findings where f.severity == .warning { out += "       ! [\(f.rule)] \(f.message.en)\n" }

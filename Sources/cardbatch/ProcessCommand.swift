@@ -46,7 +46,11 @@ struct ProcessCommand: ParsableCommand {
                 throw ExitCode(74)
             }
         }
+        // A progress bar only on an interactive terminal; lines only otherwise, or with --quiet/--json.
+        let bar = Terminal.isInteractive(STDERR_FILENO) && !common.quiet && !common.json ? ProgressBar(bundles: bundles.count) : nil
+        options.progress = bar
         let runs = BatchRunner.run(BundleJob.jobs(for: bundles), options: options)
+        bar?.finish()
         for run in runs { RunPrinter.printProcess(run, common: common) }
         throw ExitCode(BatchRunner.exitCode(runs))
     }
