@@ -70,7 +70,10 @@ public final class Watcher: Sendable {
     /// Journeys left unfinished by a run killed after it had filed the bundle away (the last step
     /// before the journey is marked): finished from where the file now is.
     func finishFiledJourneys() throws {
+        let claimed = Set(((try? FileManager.default.contentsOfDirectory(atPath: options.folders.claims)) ?? []))
         for var journey in try ledger.activeJourneys() where !FileManager.default.fileExists(atPath: "\(options.folders.inbox)/\(journey.claim)") {
+            // Still waiting in a claim folder (moved there by a recovery whose record was lost): not filed.
+            if claimed.contains(journey.original) { continue }
             let stem = (journey.original as NSString).deletingPathExtension
             func filed(in folder: String) -> String? {
                 ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted().first {
@@ -188,6 +191,13 @@ public final class Watcher: Sendable {
         let started = Date()
         do {
             var journey = try ledger.activeJourney(claim: claim)
+            if journey == nil, let orphan = try ledger.activeJourneys().first(where: {
+                $0.original == original && !FileManager.default.fileExists(atPath: "\(options.folders.inbox)/\($0.claim)")
+            }) {
+                // Killed after moving a claimed file but before recording the move: the journey is this one.
+                try ledger.relocate(claim: orphan.claim, to: claim, at: Self.now())
+                journey = try ledger.activeJourney(claim: claim)
+            }
             if journey == nil {
                 // Claimed, then interrupted before the journey was written.
                 journey = Journey(claim: claim, original: original, state: .received, attempts: 0, outputName: outputName(for: original),
