@@ -12,9 +12,21 @@ public struct PNGError: Error, Sendable, CustomStringConvertible {
 public enum PNGImage {
     public static let maxPixels = 50_000_000
 
-    /// Width and height of a PNG that decodes completely.
+    /// Width and height of a PNG that decodes completely (as greyscale, one byte a pixel).
     /// - SeeAlso: `png_image_begin_read_from_memory`, `png_image_finish_read`, `png_image_free`
     public static func validate(_ bytes: [UInt8]) throws(PNGError) -> (width: Int, height: Int) {
+        let decoded = try read(bytes, format: UInt32(PNG_FORMAT_GRAY), channels: 1)
+        return (decoded.width, decoded.height)
+    }
+
+    /// Decodes a PNG to packed 8-bit RGB (an alpha channel is dropped).
+    public static func decodeRGB(_ bytes: [UInt8]) throws(PNGError) -> (width: Int, height: Int, rgb: [UInt8]) {
+        let decoded = try read(bytes, format: UInt32(PNG_FORMAT_RGB), channels: 3)
+        return (decoded.width, decoded.height, decoded.pixels)
+    }
+
+    /// Reads the header, refuses images over `maxPixels`, then decodes every row into `format`.
+    static func read(_ bytes: [UInt8], format: UInt32, channels: Int) throws(PNGError) -> (width: Int, height: Int, pixels: [UInt8]) {
         var image = png_image()
         image.version = UInt32(PNG_IMAGE_VERSION)
         defer { png_image_free(&image) }
@@ -22,26 +34,8 @@ public enum PNGImage {
         guard began != 0 else { throw PNGError(message: message(&image)) }
         let width = Int(image.width), height = Int(image.height)
         guard width * height <= maxPixels else { throw PNGError(message: "the image is \(width) × \(height) pixels, too large to check") }
-        image.format = UInt32(PNG_FORMAT_GRAY)
-        var pixels = [UInt8](repeating: 0, count: width * height)
-        let finished = pixels.withUnsafeMutableBytes { png_image_finish_read(&image, nil, $0.baseAddress, 0, nil) }
-        guard finished != 0 else { throw PNGError(message: message(&image)) }
-        return (width, height)
-    }
-
-    /// Decodes a PNG to packed 8-bit RGB (alpha composited on white by libpng's simplified API is not
-    /// needed here: an alpha channel is dropped).
-    /// - SeeAlso: `png_image_begin_read_from_memory`, `png_image_finish_read` with `PNG_FORMAT_RGB`
-    public static func decodeRGB(_ bytes: [UInt8]) throws(PNGError) -> (width: Int, height: Int, rgb: [UInt8]) {
-        var image = png_image()
-        image.version = UInt32(PNG_IMAGE_VERSION)
-        defer { png_image_free(&image) }
-        let began = bytes.withUnsafeBytes { png_image_begin_read_from_memory(&image, $0.baseAddress, $0.count) }
-        guard began != 0 else { throw PNGError(message: message(&image)) }
-        let width = Int(image.width), height = Int(image.height)
-        guard width * height <= maxPixels else { throw PNGError(message: "the image is \(width) × \(height) pixels, too large") }
-        image.format = UInt32(PNG_FORMAT_RGB)
-        var pixels = [UInt8](repeating: 0, count: width * height * 3)
+        image.format = format
+        var pixels = [UInt8](repeating: 0, count: width * height * channels)
         let finished = pixels.withUnsafeMutableBytes { png_image_finish_read(&image, nil, $0.baseAddress, 0, nil) }
         guard finished != 0 else { throw PNGError(message: message(&image)) }
         return (width, height, pixels)
