@@ -74,6 +74,7 @@ struct WatcherProcessTests {
         let box = try Inbox(count: 16)
         var rng = SplitMix64(seed: 20261125)
         var rounds = 0
+        var interrupted = 0
         // Every other round is killed the instant a bundle is claimed (surely mid-way); the others at a
         // random moment. Quarantine is not the subject here, so attempts are not capped.
         while rounds < 12 && !box.files(box.inbox).filter({ $0.hasSuffix(".zip") }).isEmpty {
@@ -83,6 +84,8 @@ struct WatcherProcessTests {
             } else {
                 usleep(UInt32.random(in: 15_000...120_000, using: &rng))
             }
+            // A bundle sitting in a claim folder at the instant of the kill was interrupted mid-way.
+            if !box.claimed.isEmpty { interrupted += 1 }
             kill(p.processIdentifier, SIGKILL)
             p.waitUntilExit()
             rounds += 1
@@ -93,9 +96,8 @@ struct WatcherProcessTests {
             #expect(p.terminationStatus == 0)
         }
         try box.expectEveryBundleHandledOnce()
-        // The kills did land mid-way: some bundle needed more than one attempt.
-        let attempts = try SQLiteLedger(path: box.out + "/cardbatch-ledger.sqlite").journeys(since: "2000").map(\.attempts)
-        #expect(attempts.contains { $0 > 1 }, "no round interrupted a bundle: \(attempts)")
+        // The kills did land mid-way: at least one round killed the watcher with a bundle claimed.
+        #expect(interrupted > 0, "no round interrupted a bundle (\(rounds) rounds)")
     }
 
     @Test(.timeLimit(.minutes(2)))
