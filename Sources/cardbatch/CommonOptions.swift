@@ -4,8 +4,8 @@ import CardBatchIntake
 import CardBatchPipeline
 import Foundation
 
-/// Options every checking subcommand shares.
-struct CommonOptions: ParsableArguments {
+/// The options that decide how bundles are judged, shared by `process`, `precheck` and `watch`.
+struct CheckOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Processing date, YYYY-MM-DD (default: today). Fixes every date rule, so reruns are identical.", valueName: "date"))
     var date: String?
 
@@ -18,23 +18,18 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "Workers per bundle (default: number of processors).")
     var workers: Int?
 
-    @Flag(name: .long, help: "Print one JSON summary object per bundle on stdout, one per line.")
-    var json = false
-
-    @Flag(name: .long, help: "Print nothing but the JSON lines (with --json) and errors.")
-    var quiet = false
-
-    func processingDate() throws -> CalendarDate {
-        guard let date else { return CalendarDate.today() }
+    /// The date given with --date, if any.
+    func fixedDate() throws -> CalendarDate? {
+        guard let date else { return nil }
         guard let parsed = CalendarDate(iso: date) else {
             throw ValidationError("--date \"\(date)\" is not a real date written YYYY-MM-DD")
         }
         return parsed
     }
 
-    func configuration() throws -> Configuration {
-        try ConfigurationFile.load(config)
-    }
+    func processingDate() throws -> CalendarDate { try fixedDate() ?? CalendarDate.today() }
+
+    func configuration() throws -> Configuration { try ConfigurationFile.load(config) }
 
     func permitExtract() throws -> PermitExtract? {
         guard let permits else { return nil }
@@ -45,12 +40,22 @@ struct CommonOptions: ParsableArguments {
         }
     }
 
+    var workerCount: Int { workers ?? ProcessInfo.processInfo.activeProcessorCount }
+
     /// The options of a run of `mode` writing under `directory`.
     func processingOptions(_ mode: RunMode, directory: String) throws -> ProcessingOptions {
         ProcessingOptions(mode: mode, outputDirectory: directory, processingDate: try processingDate(),
-                          configuration: try configuration(), workers: workers ?? ProcessInfo.processInfo.activeProcessorCount,
-                          permits: try permitExtract())
+                          configuration: try configuration(), workers: workerCount, permits: try permitExtract())
     }
+}
+
+/// How `process` and `precheck` print their results.
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .long, help: "Print one JSON summary object per bundle on stdout, one per line.")
+    var json = false
+
+    @Flag(name: .long, help: "Print nothing but the JSON lines (with --json) and errors.")
+    var quiet = false
 }
 
 enum ConfigurationFile {

@@ -19,17 +19,18 @@ struct PrecheckCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Language report.html shows first: zh, en or both (a switch on the page changes it).", valueName: "lang"))
     var lang: String = "both"
 
-    @OptionGroup var common: CommonOptions
+    @OptionGroup var check: CheckOptions
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         guard ReportLanguage(rawValue: lang) != nil else { throw ValidationError("--lang is zh, en or both") }
     }
 
     func run() throws {
-        var options = try common.processingOptions(.precheck, directory: report)
+        var options = try check.processingOptions(.precheck, directory: report)
         options.reportLanguage = ReportLanguage(rawValue: lang)!
         // A progress bar only on an interactive terminal; lines only otherwise, or with --quiet/--json.
-        let bar = Terminal.isInteractive(STDERR_FILENO) && !common.quiet && !common.json ? ProgressBar(bundles: [bundle].count) : nil
+        let bar = Terminal.isInteractive(STDERR_FILENO) && !output.quiet && !output.json ? ProgressBar(bundles: [bundle].count) : nil
         options.progress = bar
         let runs = BatchRunner.run(BundleJob.jobs(for: [bundle]), options: options)
         bar?.finish()
@@ -38,8 +39,8 @@ struct PrecheckCommand: ParsableCommand {
             case .failed(let path, let error):
                 StandardError.print("cardbatch: \(path): report could not be written: \(error)")
             case .judged(let outcome):
-                if common.json { print(String(decoding: JSONLine.encode(outcome.summary), as: UTF8.self)) }
-                if !common.json && !common.quiet { print(PrecheckText.render(outcome), terminator: "") }
+                if output.json { print(String(decoding: JSONLine.encode(outcome.summary), as: UTF8.self)) }
+                if !output.json && !output.quiet { print(PrecheckText.render(outcome), terminator: "") }
             }
         }
         throw ExitCode(BatchRunner.exitCode(runs))

@@ -23,14 +23,15 @@ struct ProcessCommand: ParsableCommand {
     @Flag(name: .long, help: "Keep no ledger: no resubmission or cross-bundle duplicate checks.")
     var noLedger = false
 
-    @OptionGroup var common: CommonOptions
+    @OptionGroup var check: CheckOptions
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if noLedger && ledger != nil { throw ValidationError("--ledger and --no-ledger exclude each other") }
     }
 
     func run() throws {
-        var options = try common.processingOptions(.process, directory: out)
+        var options = try check.processingOptions(.process, directory: out)
         if !noLedger {
             let path = ledger ?? "\(out)/cardbatch-ledger.sqlite"
             do {
@@ -47,11 +48,11 @@ struct ProcessCommand: ParsableCommand {
             }
         }
         // A progress bar only on an interactive terminal; lines only otherwise, or with --quiet/--json.
-        let bar = Terminal.isInteractive(STDERR_FILENO) && !common.quiet && !common.json ? ProgressBar(bundles: bundles.count) : nil
+        let bar = Terminal.isInteractive(STDERR_FILENO) && !output.quiet && !output.json ? ProgressBar(bundles: bundles.count) : nil
         options.progress = bar
         let runs = BatchRunner.run(BundleJob.jobs(for: bundles), options: options)
         bar?.finish()
-        for run in runs { RunPrinter.printProcess(run, common: common) }
+        for run in runs { RunPrinter.printProcess(run, output: output) }
         throw ExitCode(BatchRunner.exitCode(runs))
     }
 }
@@ -59,15 +60,15 @@ struct ProcessCommand: ParsableCommand {
 /// Terminal output of `process`: results on stdout with no personal data (rows and rule
 /// identifiers only; the reports in the output folder carry the details).
 enum RunPrinter {
-    static func printProcess(_ run: BundleRun, common: CommonOptions) {
+    static func printProcess(_ run: BundleRun, output: OutputOptions) {
         switch run {
         case .failed(let path, let error):
             StandardError.print("cardbatch: \(path): output could not be written: \(error)")
         case .judged(let outcome):
-            if common.json {
+            if output.json {
                 print(String(decoding: JSONLine.encode(outcome.summary), as: UTF8.self))
             }
-            guard !common.quiet && !common.json else { return }
+            guard !output.quiet && !output.json else { return }
             let r = outcome.result
             if let earlier = r.resubmissionOf {
                 print("\(r.bundleFile): resubmission — the same bytes were processed as \(earlier.name) on \(earlier.processingDate) (\(earlier.outcome)) → \(earlier.output); nothing written")

@@ -52,17 +52,8 @@ struct WatchCommand: ParsableCommand {
     @Option(name: .long, help: "Log format: text or json (one object per line).")
     var logFormat: String = "text"
 
-    @Option(name: .long, help: ArgumentHelp("Processing date, YYYY-MM-DD (default: each pass's own day).", valueName: "date"))
-    var date: String?
-
-    @Option(name: .long, help: ArgumentHelp("JSON configuration file.", valueName: "file"))
-    var config: String?
-
-    @Option(name: .long, help: ArgumentHelp("CSV extract of valid work permits.", valueName: "file"))
-    var permits: String?
-
-    @Option(name: .long, help: "Workers per bundle (default: number of processors).")
-    var workers: Int?
+    /// --date fixes the processing date; without it each pass uses its own day.
+    @OptionGroup var check: CheckOptions
 
     func validate() throws {
         guard let _ = LineLogHandler.Format(rawValue: logFormat) else { throw ValidationError("--log-format is text or json") }
@@ -84,18 +75,9 @@ struct WatchCommand: ParsableCommand {
         let format = LineLogHandler.Format(rawValue: logFormat)!
         LoggingSystem.bootstrap { LineLogHandler(label: $0, format: format) }
         let logger = Logger(label: "cardbatch.watch")
-        var fixedDate: CalendarDate? = nil
-        if let date {
-            guard let parsed = CalendarDate(iso: date) else { throw ValidationError("--date \"\(date)\" is not a real date written YYYY-MM-DD") }
-            fixedDate = parsed
-        }
-        var permitExtract: PermitExtract? = nil
-        if let permits {
-            do { permitExtract = try PermitExtractFile.load(path: permits) } catch { throw ValidationError(error.description) }
-        }
         let options = WatchOptions(
-            inbox: inbox, outputDirectory: out, fixedDate: fixedDate, configuration: try ConfigurationFile.load(config),
-            permits: permitExtract, workers: workers ?? ProcessInfo.processInfo.activeProcessorCount, pollInterval: pollInterval,
+            inbox: inbox, outputDirectory: out, fixedDate: try check.fixedDate(), configuration: try check.configuration(),
+            permits: try check.permitExtract(), workers: check.workerCount, pollInterval: pollInterval,
             minimumAge: minAge, settle: settle, maxPerPass: maxPerPass, maxAttempts: maxAttempts, metricsPath: metrics)
         let watcher: Watcher
         do {
@@ -117,4 +99,3 @@ struct WatchCommand: ParsableCommand {
     }
 }
 
-import CardBatchIntake
