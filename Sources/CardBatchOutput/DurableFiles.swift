@@ -58,6 +58,25 @@ public enum DurableFiles {
         }
     }
 
+    /// Replaces the file at `path` atomically: a temporary file in the same folder, written, fsynced,
+    /// given `mode`, renamed over `path`, and the folder fsynced. Readers see the old file or the new
+    /// one, never half of one (what node_exporter's textfile collector, and a person, rely on).
+    public static func replace(_ bytes: [UInt8], at path: String, mode: mode_t = 0o600) throws(OutputError) {
+        let temporary = "\(path).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = try createNew(temporary, mode: mode)
+        do throws(OutputError) {
+            try writeAll(bytes, to: fd, path: temporary)
+            guard fsync(fd) == 0 else { throw .errno("fsync", temporary) }
+            close(fd)
+            guard rename(temporary, path) == 0 else { throw .errno("rename", path) }
+        } catch {
+            close(fd)
+            unlink(temporary)
+            throw error
+        }
+        try syncDirectory((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
+    }
+
     /// Makes everything written to the file system holding `path` durable (data and metadata).
     public static func syncFileSystem(of path: String) throws(OutputError) {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

@@ -61,21 +61,3 @@ public enum NightlySummary {
         return out
     }
 }
-
-/// Replaces a file atomically: temporary file in the same folder, fsync, rename (what node_exporter's
-/// textfile collector requires, so it never reads half a file).
-enum AtomicReplace {
-    static func write(_ text: String, to path: String) throws(InboxError) {
-        let temporary = "\(path).tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw .errno("create", temporary) }
-        let bytes = Array(text.utf8)
-        let written = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
-        let synced = fsync(fd)
-        close(fd)
-        guard written == bytes.count, synced == 0, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw .errno("write", path)
-        }
-    }
-}

@@ -274,7 +274,7 @@ public final class Watcher: Sendable {
         It was not processed. Check it by hand, for example with `cardbatch precheck`, then put it back into the inbox.
 
         """
-        try AtomicReplace.write(note, to: destination + ".txt")
+        try DurableFiles.replace(Array(note.utf8), at: destination + ".txt")
         journey.state = .quarantined
         journey.outcome = "quarantined"
         journey.rules = "started \(journey.attempts) times without finishing"
@@ -297,10 +297,10 @@ public final class Watcher: Sendable {
             return (counters.prometheus(), counters)
         }
         do {
-            try AtomicReplace.write(metrics, to: options.metricsPath)
+            try DurableFiles.replace(Array(metrics.utf8), at: options.metricsPath)
             let day = (options.fixedDate ?? Self.today()).description
             let journeys = try ledger.journeys(since: day)
-            try AtomicReplace.write(NightlySummary.render(day: day, journeys: journeys), to: "\(options.summaryDirectory)/summary-\(day).txt")
+            try DurableFiles.replace(Array(NightlySummary.render(day: day, journeys: journeys).utf8), at: "\(options.summaryDirectory)/summary-\(day).txt")
         } catch {
             logger.error("cannot write metrics or summary", metadata: ["error": "\(error)"])
         }

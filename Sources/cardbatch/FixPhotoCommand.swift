@@ -1,5 +1,6 @@
 import ArgumentParser
 import CardBatchCore
+import CardBatchOutput
 import CardBatchPipeline
 import Foundation
 
@@ -35,18 +36,10 @@ struct FixPhotoCommand: ParsableCommand {
             print("无法处理 \(input)：\(error.reason.zh)")
             throw ExitCode(2)
         }
-        let temporary = "\(output).tmp-\(getpid())"
-        let mode = mode_t(configuration.output.fileModeBits ?? 0o600)
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(result.jpeg), attributes: [.posixPermissions: Int(mode)]),
-              let handle = FileHandle(forWritingAtPath: temporary) else {
-            StandardError.print("cardbatch: cannot write \(output)")
-            throw ExitCode(74)
-        }
-        try handle.synchronize()
-        try handle.close()
-        guard rename(temporary, output) == 0 else {
-            unlink(temporary)
-            StandardError.print("cardbatch: cannot write \(output): \(String(cString: strerror(errno)))")
+        do {
+            try DurableFiles.replace(result.jpeg, at: output, mode: mode_t(configuration.output.fileModeBits ?? 0o600))
+        } catch {
+            StandardError.print("cardbatch: cannot write \(output): \(error)")
             throw ExitCode(74)
         }
         print("Wrote \(output). Changes / 已做修改:")

@@ -50,16 +50,8 @@ struct HTMLReportTests {
         _ = try CardBatchBinary.run(["precheck", CardBatchBinary.root + "/samples/reject-fields.zip", "--report", dir.path, "--date", "2026-11-25"])
         let page = "file://" + dir.file("reject-fields/report.html")
         func browser(_ arguments: [String]) throws -> String {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: chromium)
-            p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--user-data-dir=" + dir.file("profile")] + arguments
-            let out = Pipe()
-            p.standardOutput = out
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            let data = out.fileHandleForReading.readDataToEndOfFile()
-            p.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
+            try Subprocess.run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                                          "--user-data-dir=" + dir.file("profile")] + arguments).stdout
         }
         let dom = try browser(["--dump-dom", page])
         #expect(dom.contains("</html>"))

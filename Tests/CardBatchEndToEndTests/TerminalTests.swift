@@ -5,21 +5,11 @@ import Testing
 /// The terminal experience, checked under a real pseudo-terminal (`script` from util-linux).
 struct TerminalTests {
     func underTerminal(_ command: String, environment: [String: String] = [:]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        p.arguments = ["-qc", command, "/dev/null"]
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "NO_COLOR")
         env["TERM"] = "xterm-256color"
         for (k, v) in environment { env[k] = v }
-        p.environment = env
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        return try Subprocess.run("/usr/bin/script", ["-qc", command, "/dev/null"], environment: env).stdout
     }
 
     @Test func aTerminalShowsAProgressBarAndColoursUnlessNOCOLOR() throws {

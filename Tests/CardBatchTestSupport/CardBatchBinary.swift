@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 
 /// Runs the built `cardbatch` executable, as a user would, and captures what it printed.
 public enum CardBatchBinary {
@@ -22,18 +24,30 @@ public enum CardBatchBinary {
     }
 
     public static func run(_ arguments: [String], executable: String = "cardbatch") throws -> Run {
+        try Subprocess.run(path(executable), arguments)
+    }
+}
+
+/// Runs a program and captures what it printed; the one place tests start processes and wait for them.
+public enum Subprocess {
+    public static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> CardBatchBinary.Run {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path(executable))
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        process.standardInput = FileHandle.nullDevice
         try process.run()
-        // Read both pipes before waiting, so a full pipe cannot block the child.
+        // Both pipes are drained concurrently, so neither can fill up and block the child.
+        let errData = Mutex(Data())
+        let drained = DispatchGroup()
+        DispatchQueue.global().async(group: drained) { errData.withLock { $0 = err.fileHandleForReading.readDataToEndOfFile() } }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        drained.wait()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                   stderr: String(decoding: errData, as: UTF8.self))
+        return CardBatchBinary.Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                                   stderr: String(decoding: errData.withLock { $0 }, as: UTF8.self))
     }
 }
