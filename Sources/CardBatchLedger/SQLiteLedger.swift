@@ -11,9 +11,6 @@ public final class SQLiteLedger: Ledger {
     public let path: String
 
     static let schema = """
-    PRAGMA journal_mode = WAL;
-    PRAGMA synchronous = FULL;
-    PRAGMA cache_size = -512;
     CREATE TABLE IF NOT EXISTS bundles (
         sha256 TEXT PRIMARY KEY,
         name TEXT NOT NULL,
@@ -38,8 +35,14 @@ public final class SQLiteLedger: Ledger {
     public init(path: String) throws(SQLiteError) {
         self.path = path
         let db = try SQLiteDatabase(path: path)
-        try db.execute(Self.schema)
-        try db.execute(Self.journeySchema)
+        try db.useWriteAheadLog()
+        try db.execute("PRAGMA synchronous = FULL; PRAGMA cache_size = -512;")
+        // One write transaction, taken up front: a second connection creating the same tables waits
+        // for it through the busy handler instead of failing mid-way.
+        try db.transaction { () throws(SQLiteError) in
+            try db.execute(Self.schema)
+            try db.execute(Self.journeySchema)
+        }
         database = Mutex(db)
     }
 

@@ -31,7 +31,26 @@ public final class SQLiteDatabase {
             sqlite3_close(handle)
             throw error
         }
-        sqlite3_busy_timeout(handle, 30_000)
+        sqlite3_busy_timeout(handle, Int32(Self.busyTimeout * 1_000))
+    }
+
+    /// How long a call waits for another connection's lock before failing, in seconds.
+    static let busyTimeout = 30.0
+
+    /// Switches the file to write-ahead logging (a no-op when it already is). The switch needs an
+    /// exclusive lock, and while other connections open the same fresh file SQLite answers
+    /// SQLITE_BUSY without consulting the busy handler; so the switch is retried, within the busy
+    /// timeout.
+    public func useWriteAheadLog() throws(SQLiteError) {
+        let deadline = Date().addingTimeInterval(Self.busyTimeout)
+        while true {
+            do {
+                try execute("PRAGMA journal_mode = WAL")
+                return
+            } catch where error.code & 0xff == SQLITE_BUSY && Date() < deadline {
+                usleep(10_000)
+            }
+        }
     }
 
     deinit { sqlite3_close(handle) }

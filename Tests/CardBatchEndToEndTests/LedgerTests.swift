@@ -4,6 +4,7 @@ import CardBatchPipeline
 import CardBatchSamples
 import CardBatchTestSupport
 import Foundation
+import Synchronization
 import Testing
 
 struct SQLiteLedgerTests {
@@ -43,6 +44,21 @@ struct SQLiteLedgerTests {
         #expect(outcome.rolledBack == ["lost.zip"])
         #expect(try ledger.recordedBundle(sha256: "lost") == nil)
         #expect(try ledger.reserve(bundle("c"), employees: [anna, ben]).keys.map(\.recordKey) == ["FRA-1"])
+    }
+
+    /// Two watchers started together open a fresh ledger at the same instant; neither may fail with
+    /// "database is locked" while the other switches the file to WAL or creates the tables.
+    @Test func manyConnectionsOpeningAFreshLedgerAtOnceAllSucceed() throws {
+        for round in 0..<20 {
+            let dir = TemporaryDirectory()
+            let failures = Mutex<[String]>([])
+            DispatchQueue.concurrentPerform(iterations: 8) { _ in
+                do { _ = try SQLiteLedger(path: dir.file("l.sqlite")) } catch {
+                    failures.withLock { $0.append("\(error)") }
+                }
+            }
+            #expect(failures.withLock { $0 } == [], "round \(round)")
+        }
     }
 
     @Test func theLedgerFileIsOwnerOnly() throws {

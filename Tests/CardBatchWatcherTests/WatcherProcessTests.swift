@@ -27,13 +27,15 @@ struct WatcherProcessTests {
             }
         }
 
-        func start(_ extra: [String] = []) throws -> Process {
+        /// Starts a watcher; its log goes to `log` under the temporary folder, for failure messages.
+        func start(_ extra: [String] = [], log: String = "watcher.log") throws -> Process {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: CardBatchBinary.path())
             p.arguments = ["watch", "--inbox", inbox, "--out", out, "--poll-interval", "0.05", "--min-age", "0",
                            "--date", "2026-11-25", "--log-format", "json"] + extra
             p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
+            FileManager.default.createFile(atPath: dir.file(log), contents: nil)
+            p.standardError = FileHandle(forWritingAtPath: dir.file(log))
             try p.run()
             return p
         }
@@ -103,7 +105,7 @@ struct WatcherProcessTests {
     @Test(.timeLimit(.minutes(2)))
     func twoWatchersOnOneInboxHandleEachBundleOnce() throws {
         let box = try Inbox(count: 8)
-        let a = try box.start(), b = try box.start()
+        let a = try box.start(log: "a.log"), b = try box.start(log: "b.log")
         // Both up (each has created its claim folder) before anything is judged or stopped.
         let host = ProcessInfo.processInfo.hostName
         for p in [a, b] {
@@ -114,7 +116,10 @@ struct WatcherProcessTests {
         kill(b.processIdentifier, SIGTERM)
         a.waitUntilExit()
         b.waitUntilExit()
-        #expect(a.terminationStatus == 0 && b.terminationStatus == 0)
+        for (p, log) in [(a, "a.log"), (b, "b.log")] {
+            #expect(p.terminationReason == .exit && p.terminationStatus == 0,
+                    "watcher \(log) ended with \(p.terminationStatus): \((try? String(contentsOfFile: box.dir.file(log), encoding: .utf8)) ?? "")")
+        }
         try box.expectEveryBundleHandledOnce()
     }
 
