@@ -28,7 +28,8 @@ public enum CardBatchBinary {
     }
 }
 
-/// Runs a program and captures what it printed; the one place tests start processes and wait for them.
+/// Runs a program to completion and captures what it printed (long-running watchers are started
+/// directly by their tests, which signal them).
 public enum Subprocess {
     public static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> CardBatchBinary.Run {
         let process = Process()
