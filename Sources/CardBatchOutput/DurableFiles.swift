@@ -65,16 +65,16 @@ public enum DurableFiles {
         let temporary = "\(path).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = try createNew(temporary, mode: mode)
         do throws(OutputError) {
+            defer { close(fd) }
             try writeAll(bytes, to: fd, path: temporary)
             guard fsync(fd) == 0 else { throw .errno("fsync", temporary) }
-            close(fd)
             guard rename(temporary, path) == 0 else { throw .errno("rename", path) }
         } catch {
-            close(fd)
             unlink(temporary)
             throw error
         }
-        try syncDirectory((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
+        let folder = (path as NSString).deletingLastPathComponent
+        try syncDirectory(folder.isEmpty ? "." : folder)
     }
 
     /// Makes everything written to the file system holding `path` durable (data and metadata).
