@@ -21,28 +21,34 @@ static void on_error(j_common_ptr cinfo) {
 
 static void on_message(j_common_ptr cinfo) { (void)cinfo; }
 
-static unsigned int be32(const unsigned char *p) {
-    return ((unsigned int)p[0] << 24) | ((unsigned int)p[1] << 16) | ((unsigned int)p[2] << 8) | p[3];
+static size_t be32(const unsigned char *p) {
+    return ((size_t)p[0] << 24) | ((size_t)p[1] << 16) | ((size_t)p[2] << 8) | (size_t)p[3];
 }
 
 // The 'desc' tag of an ICC profile: type 'desc' (v2: ASCII) or 'mluc' (v4: first record, UTF-16BE).
-static void icc_description(const unsigned char *icc, unsigned int length, char *out, size_t capacity) {
+// Every offset and size comes from the profile, so each is checked against what is left of the
+// buffer by subtraction (never as a sum that could wrap) before any byte is read.
+static void icc_description(const unsigned char *icc, size_t length, char *out, size_t capacity) {
     out[0] = 0;
     if (length < 132) return;
-    unsigned int count = be32(icc + 128);
-    for (unsigned int i = 0; i < count && 132 + 12 * (i + 1) <= length; i++) {
+    size_t count = be32(icc + 128);
+    size_t room = (length - 132) / 12;
+    if (count > room) count = room;
+    for (size_t i = 0; i < count; i++) {
         const unsigned char *entry = icc + 132 + 12 * i;
         if (memcmp(entry, "desc", 4) != 0) continue;
-        unsigned int offset = be32(entry + 4), size = be32(entry + 8);
-        if (offset + size > length || size < 12) return;
+        size_t offset = be32(entry + 4), size = be32(entry + 8);
+        if (offset > length || size > length - offset || size < 12) return;
         const unsigned char *tag = icc + offset;
         size_t n = 0;
         if (memcmp(tag, "desc", 4) == 0) {
-            unsigned int chars = be32(tag + 8);
-            for (unsigned int k = 0; k < chars && 12 + k < size && n + 1 < capacity && tag[12 + k]; k++) out[n++] = (char)tag[12 + k];
+            size_t chars = be32(tag + 8);
+            for (size_t k = 0; k < chars && k < size - 12 && n + 1 < capacity && tag[12 + k]; k++) out[n++] = (char)tag[12 + k];
         } else if (memcmp(tag, "mluc", 4) == 0 && size >= 28) {
-            unsigned int len = be32(tag + 20), off = be32(tag + 24);
-            for (unsigned int k = 0; k + 1 < len && off + k + 1 < size && n + 1 < capacity; k += 2) {
+            size_t len = be32(tag + 20), off = be32(tag + 24);
+            if (off > size) len = 0;
+            else if (len > size - off) len = size - off;
+            for (size_t k = 0; k + 1 < len && n + 1 < capacity; k += 2) {
                 unsigned char hi = tag[off + k], lo = tag[off + k + 1];
                 out[n++] = hi == 0 && lo < 128 ? (char)lo : '?';
             }
@@ -75,7 +81,7 @@ int cardbatch_jpeg_read_info(const unsigned char *data, unsigned long size, card
         for (int i = 0; i < DCTSIZE2; i++) info->luma[i] = cinfo.quant_tbl_ptrs[0]->quantval[i];
     }
     JOCTET *icc = NULL;
-    unsigned int icc_length = 0;
+    unsigned int icc_length = 0;  // jpeg_read_icc_profile's own type
     if (jpeg_read_icc_profile(&cinfo, &icc, &icc_length) && icc != NULL) {
         info->has_icc_profile = 1;
         info->icc_length = icc_length;

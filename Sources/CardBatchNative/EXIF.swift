@@ -30,11 +30,18 @@ public enum EXIF {
                 return nil
             }
         }
+        // An entry is used only when its data holds what its format needs: libexif keeps the size
+        // the file declares, which a damaged or forged file can make smaller than one value.
+        func values(_ e: UnsafeMutablePointer<ExifEntry>, format: ExifFormat, minimumBytes: Int) -> UnsafeMutablePointer<UInt8>? {
+            guard e.pointee.format == format, e.pointee.components >= 1, Int(e.pointee.size) >= minimumBytes else { return nil }
+            return e.pointee.data
+        }
         var facts = EXIFFacts()
-        if let e = entry(EXIF_TAG_ORIENTATION), e.pointee.format == EXIF_FORMAT_SHORT, let bytes = e.pointee.data {
+        if let e = entry(EXIF_TAG_ORIENTATION),
+           let bytes = values(e, format: EXIF_FORMAT_SHORT, minimumBytes: Int(exif_format_get_size(EXIF_FORMAT_SHORT))) {
             facts.orientation = Int(exif_get_short(bytes, order))
         }
-        if let e = entry(EXIF_TAG_DATE_TIME_ORIGINAL), e.pointee.format == EXIF_FORMAT_ASCII, let bytes = e.pointee.data {
+        if let e = entry(EXIF_TAG_DATE_TIME_ORIGINAL), let bytes = values(e, format: EXIF_FORMAT_ASCII, minimumBytes: 1) {
             let text = String(decoding: UnsafeBufferPointer(start: bytes, count: Int(e.pointee.size)).prefix { $0 != 0 }, as: UTF8.self)
             facts.dateTimeOriginal = text.isEmpty ? nil : text
         }

@@ -22,8 +22,17 @@ public struct JPEGError: Error, Sendable, CustomStringConvertible {
 }
 
 /// A TurboJPEG decompressor. One instance belongs to one worker (TurboJPEG handles are not shared).
+///
+/// Every length given to TurboJPEG is checked here first. Two facts of libjpeg-turbo 2.1 shape it:
+/// - a handle whose header read failed is left half-way through that header, and the next
+///   `tjDecompressHeader3` on it can return success without setting the width or height; so the
+///   handle is replaced after every failure, and a header is trusted only with a width, a height and
+///   a colour space;
+/// - `tjDecompress2` reads a width or height of 0 as "the image's own size", and would write a
+///   full-size image into whatever buffer it is given; so it is never called with 0, and always with
+///   the exact pitch of the buffer.
 public final class JPEGDecoder {
-    private let handle: tjhandle
+    private var handle: tjhandle?
 
     /// Largest width or height the decoder will decode; bigger headers are reported without decoding,
     /// so a forged 65535 × 65535 header cannot make it allocate gigabytes.
@@ -34,23 +43,35 @@ public final class JPEGDecoder {
         handle = tjInitDecompress()
     }
 
-    deinit { tjDestroy(handle) }
+    deinit { if let handle { tjDestroy(handle) } }
 
-    /// The error choke point: TurboJPEG's message for the last call on this handle.
-    private func lastError() -> JPEGError {
-        JPEGError(message: String(cString: tjGetErrorStr2(handle)))
+    /// The error choke point: TurboJPEG's message for the call that failed on this handle. The handle
+    /// is then replaced, so that no state of a failed read reaches the next photo.
+    /// - SeeAlso: `tjGetErrorStr2`, `tjDestroy`, `tjInitDecompress`
+    private func failure(_ message: String? = nil) -> JPEGError {
+        let text = message ?? handle.map { String(cString: tjGetErrorStr2($0)) } ?? "TurboJPEG could not be initialised"
+        if let handle { tjDestroy(handle) }
+        handle = tjInitDecompress()
+        return JPEGError(message: text)
     }
 
-    /// Reads the header only.
+    private static let colorspaces = [TJCS_RGB.rawValue: "RGB", TJCS_YCbCr.rawValue: "YCbCr", TJCS_GRAY.rawValue: "Gray",
+                                      TJCS_CMYK.rawValue: "CMYK", TJCS_YCCK.rawValue: "YCCK"]
+
+    /// Reads the header only. Succeeds only with a width and height of at least 1 and a known colour
+    /// space (a tables-only stream has neither).
     /// - SeeAlso: `tjDecompressHeader3`
     public func header(_ bytes: UnsafeRawBufferPointer) throws(JPEGError) -> JPEGHeader {
-        var width: Int32 = 0, height: Int32 = 0, subsampling: Int32 = 0, colorspace: Int32 = 0
-        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self),
-              tjDecompressHeader3(handle, base, UInt(bytes.count), &width, &height, &subsampling, &colorspace) == 0
-        else { throw lastError() }
-        let names = [TJCS_RGB.rawValue: "RGB", TJCS_YCbCr.rawValue: "YCbCr", TJCS_GRAY.rawValue: "Gray",
-                     TJCS_CMYK.rawValue: "CMYK", TJCS_YCCK.rawValue: "YCCK"]
-        return JPEGHeader(width: Int(width), height: Int(height), colorspace: names[UInt32(colorspace)] ?? "unknown")
+        guard let handle else { throw failure() }
+        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), !bytes.isEmpty else {
+            throw JPEGError(message: "the file is empty")
+        }
+        var width: Int32 = -1, height: Int32 = -1, subsampling: Int32 = -1, colorspace: Int32 = -1
+        guard tjDecompressHeader3(handle, base, UInt(bytes.count), &width, &height, &subsampling, &colorspace) == 0 else { throw failure() }
+        guard width > 0, height > 0, colorspace >= 0, let name = Self.colorspaces[UInt32(colorspace)] else {
+            throw failure("the JPEG header declares no image (width \(width), height \(height))")
+        }
+        return JPEGHeader(width: Int(width), height: Int(height), colorspace: name)
     }
 
     /// Decodes the whole image at 1/`scale` of its size (1, 2, 4 or 8) into packed RGB. Every scan is
@@ -61,17 +82,10 @@ public final class JPEGDecoder {
         let header = try header(bytes)
         guard header.width <= Self.maxDecodedSide, header.height <= Self.maxDecodedSide else { return (header, 0, 0, nil) }
         guard header.components != 4 else {
-            _ = try validate(bytes)
+            _ = try decompress(bytes, header, scale: 8, format: TJPF_CMYK, pixelSize: 4)
             return (header, 0, 0, nil)
         }
-        let width = (header.width + scale - 1) / scale, height = (header.height + scale - 1) / scale
-        var pixels = [UInt8](repeating: 0, count: width * height * 3)
-        let base = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
-        let status = pixels.withUnsafeMutableBufferPointer {
-            tjDecompress2(handle, base, UInt(bytes.count), $0.baseAddress, Int32(width), 0, Int32(height),
-                          Int32(TJPF_RGB.rawValue), TJFLAG_STOPONWARNING | TJFLAG_LIMITSCANS)
-        }
-        guard status == 0 else { throw lastError() }
+        let (width, height, pixels) = try decompress(bytes, header, scale: scale, format: TJPF_RGB, pixelSize: 3)
         return (header, width, height, pixels)
     }
 
@@ -82,17 +96,30 @@ public final class JPEGDecoder {
     public func validate(_ bytes: UnsafeRawBufferPointer) throws(JPEGError) -> JPEGHeader {
         let header = try header(bytes)
         guard header.width <= Self.maxDecodedSide, header.height <= Self.maxDecodedSide else { return header }
-        let width = (header.width + 7) / 8, height = (header.height + 7) / 8
-        let format = header.components == 4 ? TJPF_CMYK : (header.components == 1 ? TJPF_GRAY : TJPF_RGB)
-        let pixelSize = header.components == 4 ? 4 : (header.components == 1 ? 1 : 3)
-        var pixels = [UInt8](repeating: 0, count: width * height * pixelSize)
-        let base = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        let (format, pixelSize) = header.components == 4 ? (TJPF_CMYK, 4) : (header.components == 1 ? (TJPF_GRAY, 1) : (TJPF_RGB, 3))
+        _ = try decompress(bytes, header, scale: 8, format: format, pixelSize: pixelSize)
+        return header
+    }
+
+    /// Decodes into a buffer of exactly `width × height × pixelSize` bytes, where width and height are
+    /// the header's divided by `scale` and rounded up (TurboJPEG's own scaled size for 1/`scale`).
+    /// TurboJPEG never writes more than the width, height and pitch it is given, all checked here.
+    /// - SeeAlso: `tjDecompress2`
+    private func decompress(_ bytes: UnsafeRawBufferPointer, _ header: JPEGHeader, scale: Int, format: TJPF,
+                            pixelSize: Int) throws(JPEGError) -> (width: Int, height: Int, pixels: [UInt8]) {
+        precondition([1, 2, 4, 8].contains(scale) && header.width <= Self.maxDecodedSide && header.height <= Self.maxDecodedSide)
+        guard let handle, let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { throw failure() }
+        let width = (header.width + scale - 1) / scale, height = (header.height + scale - 1) / scale
+        // Never 0 (TurboJPEG's "the image's own size"); the header guarantees at least 1 × 1.
+        guard width >= 1, height >= 1 else { throw failure("the JPEG has no pixels at 1/\(scale) scale") }
+        let pitch = width * pixelSize
+        var pixels = [UInt8](repeating: 0, count: pitch * height)
         let status = pixels.withUnsafeMutableBufferPointer {
-            tjDecompress2(handle, base, UInt(bytes.count), $0.baseAddress, Int32(width), 0, Int32(height),
+            tjDecompress2(handle, base, UInt(bytes.count), $0.baseAddress, Int32(width), Int32(pitch), Int32(height),
                           Int32(format.rawValue), TJFLAG_STOPONWARNING | TJFLAG_LIMITSCANS)
         }
-        guard status == 0 else { throw lastError() }
-        return header
+        guard status == 0 else { throw failure() }
+        return (width, height, pixels)
     }
 }
 

@@ -51,6 +51,18 @@ public enum SamplePhotos {
         Array(compliant(seed: seed).dropLast(cut))
     }
 
+    /// A compliant JPEG cut off just before its first scan (SOS) marker: a half-uploaded photo whose
+    /// headers are all there and whose image data is not. It once crashed the decoder's next photo.
+    public static func cutBeforeScan(seed: UInt64) -> [UInt8] {
+        let jpeg = compliant(seed: seed)
+        var at = 2
+        // Walk the marker segments (FF xx, then a two-byte length that counts itself) up to SOS.
+        while at + 4 <= jpeg.count, jpeg[at] == 0xFF, jpeg[at + 1] != 0xDA {
+            at += 2 + Int(jpeg[at + 2]) << 8 + Int(jpeg[at + 3])
+        }
+        return Array(jpeg.prefix(at))
+    }
+
     /// A copy of `jpeg` made byte-unique by a comment segment after SOI; still a valid JPEG.
     public static func uniqued(_ jpeg: [UInt8], tag: String) -> [UInt8] {
         let text = Array("cardbatch-sample \(tag)".utf8)

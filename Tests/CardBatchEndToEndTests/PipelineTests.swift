@@ -67,6 +67,27 @@ struct PipelineTests {
         #expect(!FileManager.default.fileExists(atPath: outcome.outputPath + "/accepted"))
     }
 
+    /// The bundle of the mutation campaign's crashes: one photo cut before its first scan, in the
+    /// middle of a clean bundle, with one worker so the same decoder reads the photos after it.
+    @Test func aPhotoCutBeforeItsScanRejectsOnlyItsEmployeeAndTheOthersAreJudgedNormally() throws {
+        let rows = Fixtures.employees(5)
+        var b = Fixtures.cleanBundle(rows)
+        b.replace(rows[1][.photo]!, with: SamplePhotos.cutBeforeScan(seed: 11))
+        let path = try Fixtures.write(b, "bundle.zip", in: dir)
+        let options = ProcessingOptions(mode: .process, outputDirectory: dir.file("out"), processingDate: Fixtures.date, workers: 1)
+        guard case .judged(let outcome) = BatchRunner.run(BundleJob.jobs(for: [path]), options: options)[0] else {
+            Issue.record("bundle not judged"); return
+        }
+        #expect(outcome.result.status == .partiallyAccepted)
+        #expect(outcome.result.accepted.map(\.record.row) == [1, 3, 4, 5])
+        let rejected = outcome.result.employees.first { $0.record.row == 2 }
+        // 683 bytes is also below the size window; the format finding carries the decoder's reason.
+        #expect(rejected?.findings.filter { $0.severity == .error }.map(\.rule) == ["photo.file-size", "photo.format"])
+        let format = rejected?.findings.first { $0.rule == "photo.format" }
+        #expect(format?.value?.contains("SOS") == true, "\(format?.value ?? "")")
+    }
+    private let dir = TemporaryDirectory()
+
     @Test func precheckWritesReportsButNoAcceptedRecords() throws {
         let dir = TemporaryDirectory()
         let outcome = try process(Fixtures.cleanBundle(Fixtures.employees(2)), in: dir, mode: .precheck)
