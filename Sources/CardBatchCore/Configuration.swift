@@ -1,6 +1,8 @@
 /// Every threshold and limit an outlet may change without rebuilding. Defaults follow the issuance
-/// process; a JSON file (`--config FILE`) overrides any subset of keys, and keys it does not name keep
-/// their defaults. `cardbatch config` prints the effective values.
+/// process; a JSON file (`--config FILE`, read strictly by `ConfigurationFile`) overrides any subset
+/// of keys, and keys it does not name keep their defaults. `cardbatch config` prints the effective
+/// values. A new key is one property with its default here, its range in `problems` if it has one,
+/// and a line in the README: the file reader learns it from the encoded defaults.
 public struct Configuration: Sendable, Codable, Equatable {
     public var photo = PhotoLimits()
     public var archive = ArchiveLimits()
@@ -13,9 +15,10 @@ public struct Configuration: Sendable, Codable, Equatable {
 
     public init() {}
 
-    /// What is wrong with these values, one sentence each; empty when they can be used.
-    public var problems: [String] {
-        var problems: [String] = []
+    /// What is wrong with these values, each with its key; empty when they can be used.
+    public var problems: [ConfigurationProblem] {
+        var problems: [ConfigurationProblem] = []
+        func refuse(_ key: String, _ message: String) { problems.append(ConfigurationProblem(key: key, message: message)) }
         let positive: [(String, Int)] = [
             ("photo.minBytes", photo.minBytes), ("photo.maxBytes", photo.maxBytes), ("photo.width", photo.width),
             ("photo.height", photo.height), ("archive.maxEntries", archive.maxEntries), ("archive.maxEntryBytes", archive.maxEntryBytes),
@@ -23,37 +26,48 @@ public struct Configuration: Sendable, Codable, Equatable {
             ("archive.maxRosterBytes", archive.maxRosterBytes), ("archive.maxLetterBytes", archive.maxLetterBytes),
             ("roster.maxFieldLength", roster.maxFieldLength), ("roster.maxEmployees", roster.maxEmployees),
             ("identity.passportNumberMaxLength", identity.passportNumberMaxLength), ("identity.maxPrintedNameLength", identity.maxPrintedNameLength),
-            ("letter.maxAgeMonths", letter.maxAgeMonths), ("photoChecks.maxAgeMonths", photoChecks.maxAgeMonths),
+            ("letter.maxAgeMonths", letter.maxAgeMonths), ("letter.minShortSidePixels", letter.minShortSidePixels),
+            ("letter.minLongSidePixels", letter.minLongSidePixels), ("photoChecks.maxAgeMonths", photoChecks.maxAgeMonths),
         ]
-        for (key, value) in positive where value <= 0 { problems.append("\(key) must be greater than 0 (it is \(value))") }
-        if photo.minBytes > photo.maxBytes { problems.append("photo.minBytes (\(photo.minBytes)) is greater than photo.maxBytes (\(photo.maxBytes))") }
+        for (key, value) in positive where value <= 0 { refuse(key, "must be greater than 0 (it is \(value))") }
+        let notNegative: [(String, Double)] = [
+            ("archive.ratioFloorBytes", Double(archive.ratioFloorBytes)), ("identity.passportExpiryWarningDays", Double(identity.passportExpiryWarningDays)),
+            ("identity.minimumAge", Double(identity.minimumAge)), ("photoChecks.maxBackgroundChroma", photoChecks.maxBackgroundChroma),
+            ("photoChecks.maxBackgroundSpread", photoChecks.maxBackgroundSpread), ("photoChecks.maxBackgroundGradient", photoChecks.maxBackgroundGradient),
+            ("photoChecks.maxBorderContrast", photoChecks.maxBorderContrast), ("photoChecks.minSharpness", photoChecks.minSharpness),
+        ]
+        for (key, value) in notNegative where value < 0 { refuse(key, "must not be negative (it is \(value))") }
+        let bounded: [(String, Double, ClosedRange<Double>)] = [
+            ("photoChecks.minBackgroundLightness", photoChecks.minBackgroundLightness, 0...100),
+            ("photoChecks.maxClippedDark", photoChecks.maxClippedDark, 0...1), ("photoChecks.maxClippedBright", photoChecks.maxClippedBright, 0...1),
+            ("photoChecks.minJPEGQuality", Double(photoChecks.minJPEGQuality), 1...100),
+        ]
+        for (key, value, range) in bounded where !range.contains(value) {
+            refuse(key, "must be from \(range.lowerBound.formatted) to \(range.upperBound.formatted) (it is \(value.formatted))")
+        }
+        let ordered: [(String, Int, String, Int)] = [
+            ("photo.minBytes", photo.minBytes, "photo.maxBytes", photo.maxBytes),
+            ("letter.minShortSidePixels", letter.minShortSidePixels, "letter.minLongSidePixels", letter.minLongSidePixels),
+            ("archive.maxEntryBytes", archive.maxEntryBytes, "archive.maxTotalBytes", archive.maxTotalBytes),
+        ]
+        for (low, lowValue, high, highValue) in ordered where lowValue > highValue {
+            refuse(low, "(\(lowValue)) is greater than \(high) (\(highValue))")
+        }
         for (key, months) in [("letter.maxAgeMonths", letter.maxAgeMonths), ("photoChecks.maxAgeMonths", photoChecks.maxAgeMonths)] where months > 1200 {
-            problems.append("\(key) must be at most 1200 months (it is \(months))")
+            refuse(key, "must be at most 1200 months (it is \(months))")
         }
-        if identity.passportExpiryWarningDays < 0 { problems.append("identity.passportExpiryWarningDays must not be negative") }
-        if identity.minimumAge < 0 { problems.append("identity.minimumAge must not be negative") }
         if (try? Regex(identity.workPermitPattern)) == nil {
-            problems.append("identity.workPermitPattern is not a valid regular expression (\"\(identity.workPermitPattern)\")")
+            refuse("identity.workPermitPattern", "is not a valid regular expression (\"\(identity.workPermitPattern)\")")
         }
-        if archive.ratioFloorBytes < 0 { problems.append("archive.ratioFloorBytes must not be negative") }
+        for (i, code) in employer.legacyCreditCodes.enumerated() where code.isEmpty {
+            refuse("employer.legacyCreditCodes[\(i)]", "must not be empty")
+        }
         for (key, mode) in [("output.fileMode", output.fileMode), ("output.directoryMode", output.directoryMode)] {
-            if UInt16(mode, radix: 8).map({ $0 > 0o777 }) ?? true { problems.append("\(key) must be an octal mode such as \"0600\" (it is \"\(mode)\")") }
+            if UInt16(mode, radix: 8).map({ $0 > 0o777 }) ?? true { refuse(key, "must be an octal mode such as \"0600\" (it is \"\(mode)\")") }
         }
-        if let bits = output.fileModeBits, bits & 0o600 != 0o600 { problems.append("output.fileMode must let the owner read and write") }
-        if let bits = output.directoryModeBits, bits & 0o700 != 0o700 { problems.append("output.directoryMode must let the owner read, write and enter") }
+        if let bits = output.fileModeBits, bits & 0o600 != 0o600 { refuse("output.fileMode", "must let the owner read and write") }
+        if let bits = output.directoryModeBits, bits & 0o700 != 0o700 { refuse("output.directoryMode", "must let the owner read, write and enter") }
         return problems
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        photo = try c.decodeIfPresent(PhotoLimits.self, forKey: .photo) ?? PhotoLimits()
-        archive = try c.decodeIfPresent(ArchiveLimits.self, forKey: .archive) ?? ArchiveLimits()
-        roster = try c.decodeIfPresent(RosterLimits.self, forKey: .roster) ?? RosterLimits()
-        output = try c.decodeIfPresent(OutputSettings.self, forKey: .output) ?? OutputSettings()
-        identity = try c.decodeIfPresent(IdentityRules.self, forKey: .identity) ?? IdentityRules()
-        employer = try c.decodeIfPresent(EmployerRules.self, forKey: .employer) ?? EmployerRules()
-        letter = try c.decodeIfPresent(LetterRules.self, forKey: .letter) ?? LetterRules()
-        photoChecks = try c.decodeIfPresent(PhotoCheckThresholds.self, forKey: .photoChecks) ?? PhotoCheckThresholds()
     }
 }
 
@@ -80,20 +94,6 @@ public struct PhotoCheckThresholds: Sendable, Codable, Equatable {
 
     public init() {}
 
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let d = PhotoCheckThresholds()
-        minBackgroundLightness = try c.decodeIfPresent(Double.self, forKey: .minBackgroundLightness) ?? d.minBackgroundLightness
-        maxBackgroundChroma = try c.decodeIfPresent(Double.self, forKey: .maxBackgroundChroma) ?? d.maxBackgroundChroma
-        maxBackgroundSpread = try c.decodeIfPresent(Double.self, forKey: .maxBackgroundSpread) ?? d.maxBackgroundSpread
-        maxBackgroundGradient = try c.decodeIfPresent(Double.self, forKey: .maxBackgroundGradient) ?? d.maxBackgroundGradient
-        maxBorderContrast = try c.decodeIfPresent(Double.self, forKey: .maxBorderContrast) ?? d.maxBorderContrast
-        maxClippedDark = try c.decodeIfPresent(Double.self, forKey: .maxClippedDark) ?? d.maxClippedDark
-        maxClippedBright = try c.decodeIfPresent(Double.self, forKey: .maxClippedBright) ?? d.maxClippedBright
-        minSharpness = try c.decodeIfPresent(Double.self, forKey: .minSharpness) ?? d.minSharpness
-        maxAgeMonths = try c.decodeIfPresent(Int.self, forKey: .maxAgeMonths) ?? d.maxAgeMonths
-        minJPEGQuality = try c.decodeIfPresent(Int.self, forKey: .minJPEGQuality) ?? d.minJPEGQuality
-    }
 }
 
 /// What makes an authorization letter usable.
@@ -107,13 +107,6 @@ public struct LetterRules: Sendable, Codable, Equatable {
 
     public init() {}
 
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let d = LetterRules()
-        maxAgeMonths = try c.decodeIfPresent(Int.self, forKey: .maxAgeMonths) ?? d.maxAgeMonths
-        minShortSidePixels = try c.decodeIfPresent(Int.self, forKey: .minShortSidePixels) ?? d.minShortSidePixels
-        minLongSidePixels = try c.decodeIfPresent(Int.self, forKey: .minLongSidePixels) ?? d.minLongSidePixels
-    }
 }
 
 /// Exceptions for employers' registration codes.
@@ -124,10 +117,6 @@ public struct EmployerRules: Sendable, Codable, Equatable {
 
     public init() {}
 
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        legacyCreditCodes = try c.decodeIfPresent([String].self, forKey: .legacyCreditCodes) ?? []
-    }
 }
 
 /// Thresholds and patterns of the identity rules.
@@ -145,15 +134,6 @@ public struct IdentityRules: Sendable, Codable, Equatable {
 
     public init() {}
 
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let d = IdentityRules()
-        passportNumberMaxLength = try c.decodeIfPresent(Int.self, forKey: .passportNumberMaxLength) ?? d.passportNumberMaxLength
-        passportExpiryWarningDays = try c.decodeIfPresent(Int.self, forKey: .passportExpiryWarningDays) ?? d.passportExpiryWarningDays
-        minimumAge = try c.decodeIfPresent(Int.self, forKey: .minimumAge) ?? d.minimumAge
-        maxPrintedNameLength = try c.decodeIfPresent(Int.self, forKey: .maxPrintedNameLength) ?? d.maxPrintedNameLength
-        workPermitPattern = try c.decodeIfPresent(String.self, forKey: .workPermitPattern) ?? d.workPermitPattern
-    }
 }
 
 /// The photo specification of the issuance process, section (III).
@@ -168,14 +148,6 @@ public struct PhotoLimits: Sendable, Codable, Equatable {
 
     public init() {}
 
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let d = PhotoLimits()
-        minBytes = try c.decodeIfPresent(Int.self, forKey: .minBytes) ?? d.minBytes
-        maxBytes = try c.decodeIfPresent(Int.self, forKey: .maxBytes) ?? d.maxBytes
-        width = try c.decodeIfPresent(Int.self, forKey: .width) ?? d.width
-        height = try c.decodeIfPresent(Int.self, forKey: .height) ?? d.height
-    }
 }
 
 /// Caps that keep a hostile archive within bounded memory, disk and time. They are checked against
@@ -195,17 +167,6 @@ public struct ArchiveLimits: Sendable, Codable, Equatable {
 
     public init() {}
 
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let d = ArchiveLimits()
-        maxEntries = try c.decodeIfPresent(Int.self, forKey: .maxEntries) ?? d.maxEntries
-        maxEntryBytes = try c.decodeIfPresent(Int.self, forKey: .maxEntryBytes) ?? d.maxEntryBytes
-        maxTotalBytes = try c.decodeIfPresent(Int.self, forKey: .maxTotalBytes) ?? d.maxTotalBytes
-        maxCompressionRatio = try c.decodeIfPresent(Int.self, forKey: .maxCompressionRatio) ?? d.maxCompressionRatio
-        ratioFloorBytes = try c.decodeIfPresent(Int.self, forKey: .ratioFloorBytes) ?? d.ratioFloorBytes
-        maxRosterBytes = try c.decodeIfPresent(Int.self, forKey: .maxRosterBytes) ?? d.maxRosterBytes
-        maxLetterBytes = try c.decodeIfPresent(Int.self, forKey: .maxLetterBytes) ?? d.maxLetterBytes
-    }
 }
 
 public struct RosterLimits: Sendable, Codable, Equatable {
@@ -216,12 +177,6 @@ public struct RosterLimits: Sendable, Codable, Equatable {
 
     public init() {}
 
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let d = RosterLimits()
-        maxFieldLength = try c.decodeIfPresent(Int.self, forKey: .maxFieldLength) ?? d.maxFieldLength
-        maxEmployees = try c.decodeIfPresent(Int.self, forKey: .maxEmployees) ?? d.maxEmployees
-    }
 }
 
 public struct OutputSettings: Sendable, Codable, Equatable {
@@ -232,13 +187,31 @@ public struct OutputSettings: Sendable, Codable, Equatable {
 
     public init() {}
 
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let d = OutputSettings()
-        fileMode = try c.decodeIfPresent(String.self, forKey: .fileMode) ?? d.fileMode
-        directoryMode = try c.decodeIfPresent(String.self, forKey: .directoryMode) ?? d.directoryMode
-    }
 
     public var fileModeBits: UInt16? { UInt16(fileMode, radix: 8) }
     public var directoryModeBits: UInt16? { UInt16(directoryMode, radix: 8) }
+}
+
+/// One thing wrong with a configuration: the key it is about (dotted, such as
+/// `photoChecks.minBackgroundLightness`; empty for the file as a whole), what is wrong, and for an
+/// unknown key the closest known one.
+public struct ConfigurationProblem: Sendable, Equatable, CustomStringConvertible {
+    public let key: String
+    public let message: String
+    public let suggestion: String?
+
+    public init(key: String, message: String, suggestion: String? = nil) {
+        self.key = key
+        self.message = message
+        self.suggestion = suggestion
+    }
+
+    public var description: String {
+        (key.isEmpty ? "" : "\(key) ") + message + (suggestion.map { "; did you mean \($0)?" } ?? "")
+    }
+}
+
+extension Double {
+    /// 85, 0.5: no trailing ".0" for whole values.
+    fileprivate var formatted: String { rounded() == self && abs(self) < 1e15 ? String(Int(self)) : String(self) }
 }

@@ -29,7 +29,7 @@ struct CheckOptions: ParsableArguments {
 
     func processingDate() throws -> CalendarDate { try fixedDate() ?? CalendarDate.today() }
 
-    func configuration() throws -> Configuration { try ConfigurationFile.load(config) }
+    func configuration() throws -> Configuration { try loadConfiguration(config) }
 
     func permitExtract() throws -> PermitExtract? {
         guard let permits else { return nil }
@@ -58,24 +58,17 @@ struct OutputOptions: ParsableArguments {
     var quiet = false
 }
 
-enum ConfigurationFile {
-    static func load(_ path: String?) throws -> Configuration {
-        guard let path else { return Configuration() }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("cannot read configuration file \(path)")
-        }
-        do {
-            let configuration = try JSONDecoder().decode(Configuration.self, from: data)
-            let problems = configuration.problems
-            guard problems.isEmpty else {
-                throw ValidationError("\(path): " + problems.joined(separator: "; "))
-            }
-            return configuration
-        } catch let error as ValidationError {
-            throw error
-        } catch {
-            throw ValidationError("\(path) is not a valid configuration file: \(error)")
-        }
+/// Exit status 78 (EX_CONFIG): the configuration file is unreadable or invalid.
+let configurationExitCode: Int32 = 78
+
+/// Reads `--config FILE` strictly; on any problem, prints each (file, key, what is wrong, the closest
+/// known key) and exits 78 before anything is processed.
+func loadConfiguration(_ path: String?) throws -> Configuration {
+    do {
+        return try ConfigurationFile.load(path: path)
+    } catch {
+        StandardError.print(error.description)
+        throw ExitCode(configurationExitCode)
     }
 }
 

@@ -26,7 +26,7 @@ struct FixPhotoCommand: ParsableCommand {
     var config: String?
 
     func run() throws {
-        let configuration = try ConfigurationFile.load(config)
+        let configuration = try loadConfiguration(config)
         guard let data = FileManager.default.contents(atPath: input) else { throw ValidationError("cannot read \(input)") }
         let result: PhotoFixResult
         do {
