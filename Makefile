@@ -11,7 +11,7 @@ DEB_DEPS := libzip-dev libxml2-dev libturbojpeg0-dev libssl-dev libqpdf-dev libp
 TEST_DEPS := chromium fonts-noto-cjk
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run samples test bench clean
+.PHONY: deps build run samples test test-sanitizers fuzz bench clean
 
 ## deps: install the Debian packages that are missing (idempotent).
 deps:
@@ -39,10 +39,14 @@ samples: build
 test: build
 	$(SWIFT) test --disable-xctest
 
+## fuzz: run every libFuzzer harness for FUZZ_SECONDS (default 60) each; findings kept in fuzz-out/.
+fuzz: deps
+	./scripts/fuzz.sh
+
 ## bench: generate bundles of 1,000 and 10,000 employees and measure `process` against `unzip -t`.
 bench: deps
 	$(SWIFT) build -c release
 	./scripts/bench.sh
 
 clean:
-	rm -rf .build out bench-out
+	rm -rf .build .build-fuzz .build-asan .build-tsan out bench-out fuzz-out

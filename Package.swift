@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -54,16 +55,25 @@ let package = Package(
             "CardBatchSamples", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // One harness per parser of outside bytes, for libFuzzer and the regression tests.
+        .target(name: "CardBatchFuzzing", dependencies: ["CardBatchCore", "CardBatchIntake", "CardBatchNative", "CardBatchPipeline"]),
+
         .target(name: "CardBatchTestSupport", dependencies: ["CardBatchNative", "CardBatchCore", "CardBatchSamples"], path: "Tests/CardBatchTestSupport"),
         .testTarget(name: "CardBatchCoreTests", dependencies: ["CardBatchCore"]),
         .testTarget(name: "CardBatchNativeTests", dependencies: ["CardBatchNative", "CardBatchTestSupport"]),
         .testTarget(name: "CardBatchIntakeTests", dependencies: ["CardBatchIntake", "CardBatchTestSupport", "CardBatchCore"]),
+        .testTarget(name: "CardBatchFuzzingTests", dependencies: ["CardBatchFuzzing", "CardBatchTestSupport"]),
         .testTarget(name: "CardBatchWatcherTests", dependencies: ["CardBatchWatcher", "CardBatchTestSupport", "CardBatchSamples", "CardBatchLedger", "CardBatchCore"]),
         .testTarget(name: "CardBatchEndToEndTests", dependencies: [
             "CardBatchPipeline", "CardBatchTestSupport", "CardBatchNative", "CardBatchOutput", "CardBatchCore", "CardBatchSamples", "CardBatchLedger",
         ]),
     ]
 )
+
+// The libFuzzer executable exists only in fuzzing builds (`make fuzz`, with `-sanitize=fuzzer,address`).
+if ProcessInfo.processInfo.environment["CARDBATCH_FUZZ"] != nil {
+    package.targets.append(.executableTarget(name: "cardbatch-fuzz", dependencies: ["CardBatchFuzzing"]))
+}
 
 // Shared compiler settings, applied to every target at once.
 for target in package.targets where target.type != .system && !["CSystemShims", "CJPEGInfo"].contains(target.name) {

@@ -13,11 +13,15 @@ public enum PermitExtractFile {
     public static let columns = ["permit_number", "nationality", "passport_number", "name", "expiry"]
 
     public static func load(path: String) throws(PermitExtractError) -> PermitExtract {
-        let file = (path as NSString).lastPathComponent
         guard let data = FileManager.default.contents(atPath: path) else {
             throw PermitExtractError(description: "cannot read the permits file \(path)")
         }
-        guard case .text(let text, _) = RosterText.decode([UInt8](data)) else {
+        return try parse([UInt8](data), file: (path as NSString).lastPathComponent)
+    }
+
+    /// Reads an extract from its bytes; `file` names it in messages.
+    public static func parse(_ bytes: [UInt8], file: String) throws(PermitExtractError) -> PermitExtract {
+        guard case .text(let text, _) = RosterText.decode(bytes) else {
             throw PermitExtractError(description: "\(file) is neither UTF-8 nor GB18030 text")
         }
         var columnOf: [String: Int] = [:]

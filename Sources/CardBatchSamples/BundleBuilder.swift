@@ -46,6 +46,14 @@ public struct BundleBuilder {
         }
         try writer.close()
     }
+
+    /// The archive's bytes (written through a temporary file: libzip writes to paths).
+    public func bytes() throws -> [UInt8] {
+        let path = NSTemporaryDirectory() + "/cardbatch-bundle-\(ProcessInfo.processInfo.processIdentifier)-\(UInt64.random(in: 0...UInt64.max)).zip"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try write(to: path)
+        return try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+    }
 }
 
 /// Byte-level edits of a written ZIP for hostile fixtures libzip will not write itself.

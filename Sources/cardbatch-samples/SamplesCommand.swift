@@ -7,7 +7,7 @@ struct SamplesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cardbatch-samples",
         abstract: "Builds samples/ and benchmark bundles, and checks that cardbatch judged the samples as documented.",
-        subcommands: [Write.self, Verify.self, Bench.self, Calibrate.self]
+        subcommands: [Write.self, Verify.self, Bench.self, Calibrate.self, FuzzSeedsCommand.self]
     )
 
     struct Write: ParsableCommand {
@@ -44,6 +44,14 @@ struct SamplesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Measure the calibration set: every photo's measurements and the rules that fired.")
         func run() throws {
             print(CalibrationReport.table(for: CalibrationSet.build()))
+        }
+    }
+
+    struct FuzzSeedsCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "fuzz-seeds", abstract: "Write small seed inputs for each fuzz harness, one folder per harness.")
+        @Argument var directory: String
+        func run() throws {
+            try FuzzSeeds.write(to: directory)
         }
     }
 }
