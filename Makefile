@@ -39,6 +39,14 @@ samples: build
 test: build
 	$(SWIFT) test --disable-xctest
 
+## test-sanitizers: the whole suite under AddressSanitizer (with UndefinedBehaviorSanitizer on the C
+## targets; Swift has no UBSan on Linux), then under ThreadSanitizer. The binary the tests run is built
+## with the same sanitizer. Any report fails the run.
+test-sanitizers: deps
+	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp $(SWIFT) test --disable-xctest --build-path .build-asan \
+	  --sanitize=address -Xcc -fsanitize=undefined -Xcc -fno-sanitize-recover=undefined
+	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --disable-xctest --build-path .build-tsan --sanitize=thread
+
 ## fuzz: run every libFuzzer harness for FUZZ_SECONDS (default 60) each; findings kept in fuzz-out/.
 fuzz: deps
 	./scripts/fuzz.sh

@@ -12,19 +12,26 @@ public struct PDFError: Error, Sendable, CustomStringConvertible {
 /// damaged file is an error rather than silently repaired. Owned here, freed in `deinit`; one worker.
 public final class PDFDocument {
     private var handle: qpdf_data?
+    /// The file's bytes, owned here: `qpdf_read_memory` does not copy them, and qpdf reads objects
+    /// from them lazily (the page tree, long after the read), so they must live as long as the handle.
+    private let buffer: UnsafeMutableBufferPointer<CChar>
 
     /// - SeeAlso: `qpdf_init`, `qpdf_set_attempt_recovery`, `qpdf_read_memory`
     public init(bytes: [UInt8], name: String) throws(PDFError) {
+        let copy = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(bytes.count, 1))
+        bytes.withUnsafeBytes { UnsafeMutableRawBufferPointer(copy).copyMemory(from: $0) }
+        buffer = copy
         handle = qpdf_init()
         qpdf_set_suppress_warnings(handle, QPDF_TRUE)
         qpdf_set_attempt_recovery(handle, QPDF_FALSE)
-        let status = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { qpdf_read_memory(handle, name, $0.baseAddress, UInt64(buffer.count), nil) }
-        }
+        let status = qpdf_read_memory(handle, name, buffer.baseAddress, UInt64(bytes.count), nil)
         if status & QPDF_ERRORS != 0 || qpdf_has_error(handle) != QPDF_FALSE { throw lastError() }
     }
 
-    deinit { qpdf_cleanup(&handle) }
+    deinit {
+        qpdf_cleanup(&handle)
+        buffer.deallocate()
+    }
 
     /// The error choke point: qpdf's full message for its pending error.
     /// - SeeAlso: `qpdf_get_error`, `qpdf_get_error_full_text`, `qpdf_get_error_code`

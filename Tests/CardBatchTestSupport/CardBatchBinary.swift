@@ -17,8 +17,11 @@ public enum CardBatchBinary {
         return url.path
     }()
 
+    /// The executable built beside the running tests (the same build folder, so a sanitizer build's
+    /// tests run the sanitizer build's binary), else the default debug build's.
     public static func path(_ name: String = "cardbatch") -> String {
-        let candidates = ["\(root)/.build/debug/\(name)"] +
+        let tests = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
+        let candidates = ["\(tests)/\(name)", "\(root)/.build/debug/\(name)"] +
             ((try? FileManager.default.contentsOfDirectory(atPath: "\(root)/.build")) ?? []).map { "\(root)/.build/\($0)/debug/\(name)" }
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
     }
