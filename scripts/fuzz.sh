@@ -40,11 +40,21 @@ for target in $targets; do
   echo "== fuzz $target for ${seconds}s"
   inputs=("$work/corpus/$target" "$work/seeds/$target")
   [ -d "Tests/FuzzRegressions/$target" ] && inputs+=("Tests/FuzzRegressions/$target")
-  CARDBATCH_FUZZ_TARGET=$target ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
+  # The bundle harness runs the pipeline, whose workers and caches unbalance malloc and free on
+  # every input, so a per-input leak check would cost 6 runs in 7: it fuzzes without, and the whole
+  # corpus is then replayed once with leak detection.
+  leaks=1
+  [ "$target" = bundle ] && leaks=0
+  CARDBATCH_FUZZ_TARGET=$target ASAN_OPTIONS=allocator_may_return_null=1 \
     "$binary" "${inputs[@]}" \
-    -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 -max_len="$(max_len "$target")" \
+    -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 -max_len="$(max_len "$target")" -detect_leaks=$leaks \
     -artifact_prefix="$work/crashes/$target/" -print_final_stats=1 > "$work/$target.log" 2>&1
   status=$?
+  if [ $status -eq 0 ] && [ $leaks = 0 ]; then
+    CARDBATCH_FUZZ_TARGET=$target "$binary" "$work/corpus/$target" -runs=0 -timeout=5 -detect_leaks=1 \
+      -artifact_prefix="$work/crashes/$target/" >> "$work/$target.log" 2>&1
+    status=$?
+  fi
   grep -E '^stat::number_of_executed_units|^Done|ERROR|SUMMARY' "$work/$target.log" | sed "s/^/  $target: /"
   if [ $status -ne 0 ]; then
     found+=("$target")

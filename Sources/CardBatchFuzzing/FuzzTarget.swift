@@ -124,7 +124,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         let path = scratch + "/fuzz.zip", out = scratch + "/out"
         expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)), "cannot write \(path)")
         defer { try? FileManager.default.removeItem(atPath: out) }
-        let options = ProcessingOptions(mode: .precheck, outputDirectory: out, processingDate: date, workers: 2)
+        let options = ProcessingOptions(mode: .precheck, outputDirectory: out, processingDate: date, workers: 1)
         let runs = BatchRunner.run(BundleJob.jobs(for: [path]), options: options)
         expect(runs.count == 1, "a bundle lost or doubled")
         if case .judged(let outcome) = runs[0] {
