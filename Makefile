@@ -11,7 +11,7 @@ DEB_DEPS := libzip-dev libxml2-dev libturbojpeg0-dev libssl-dev libqpdf-dev libp
 TEST_DEPS := chromium fonts-noto-cjk
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run samples test test-sanitizers fuzz bench clean
+.PHONY: deps build run samples test test-sanitizers fuzz mutate bench clean
 
 ## deps: install the Debian packages that are missing (idempotent).
 deps:
@@ -51,10 +51,15 @@ test-sanitizers: deps
 fuzz: deps
 	./scripts/fuzz.sh
 
+## mutate: MUTATIONS (default 3000) damaged copies of the samples through `cardbatch process`, one by one;
+## every run must exit 0-3 within 5 s. Failures kept in mutation-out/failures/.
+mutate: build
+	./scripts/mutation-campaign.sh
+
 ## bench: generate bundles of 1,000 and 10,000 employees and measure `process` against `unzip -t`.
 bench: deps
 	$(SWIFT) build -c release
 	./scripts/bench.sh
 
 clean:
-	rm -rf .build .build-fuzz .build-asan .build-tsan out bench-out fuzz-out
+	rm -rf .build .build-fuzz .build-asan .build-tsan out bench-out fuzz-out mutation-out

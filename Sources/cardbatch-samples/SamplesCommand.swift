@@ -7,7 +7,7 @@ struct SamplesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cardbatch-samples",
         abstract: "Builds samples/ and benchmark bundles, and checks that cardbatch judged the samples as documented.",
-        subcommands: [Write.self, Verify.self, Bench.self, Calibrate.self, FuzzSeedsCommand.self]
+        subcommands: [Write.self, Verify.self, Bench.self, Calibrate.self, FuzzSeedsCommand.self, Mutate.self]
     )
 
     struct Write: ParsableCommand {
@@ -52,6 +52,17 @@ struct SamplesCommand: ParsableCommand {
         @Argument var directory: String
         func run() throws {
             try FuzzSeeds.write(to: directory)
+        }
+    }
+
+    struct Mutate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write damaged copies of the sample bundles for a mutation campaign, with damage.txt saying what each is.")
+        @Option var samples = "samples"
+        @Option var count = 3_000
+        @Option var seed: UInt64 = 1
+        @Option var out: String
+        func run() throws {
+            try BundleMutator.writeCampaign(samples: samples, count: count, seed: seed, to: out)
         }
     }
 }
