@@ -41,19 +41,20 @@ public struct InboxFolders: Sendable {
         }
     }
 
-    /// Regular files at the inbox's top level (symbolic links and folders are not bundles).
-    public func snapshot() -> (files: [FileSnapshot], markers: Set<String>) {
+    /// Regular files at the inbox's top level (symbolic links and folders are not bundles), and the
+    /// done-markers (`NAME.zip.done`) by name.
+    public func snapshot() -> (files: [FileSnapshot], markers: [String: FileSnapshot]) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: inbox)) ?? []
         var files: [FileSnapshot] = []
-        var markers: Set<String> = []
+        var markers: [String: FileSnapshot] = [:]
         for name in names {
             var info = stat()
             guard lstat("\(inbox)/\(name)", &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
-            if name.lowercased().hasSuffix(".done") { markers.insert(name); continue }
-            files.append(FileSnapshot(
+            let snapshot = FileSnapshot(
                 name: name, size: Int64(info.st_size),
                 modified: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9,
-                changed: Double(info.st_ctim.tv_sec) + Double(info.st_ctim.tv_nsec) / 1e9))
+                changed: Double(info.st_ctim.tv_sec) + Double(info.st_ctim.tv_nsec) / 1e9)
+            if name.lowercased().hasSuffix(".done") { markers[name] = snapshot } else { files.append(snapshot) }
         }
         return (files, markers)
     }

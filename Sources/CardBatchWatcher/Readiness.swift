@@ -35,17 +35,27 @@ public enum Readiness {
     }
 
     /// The bundles ready to take, oldest first (then by name), at most `limit`:
-    /// - a bundle with a done-marker `NAME.zip.done` is ready at once;
+    /// - a bundle with a done-marker `NAME.zip.done` is ready at once, when the marker is its own: not
+    ///   older than the bundle (see `isStale`);
     /// - any other is ready when a previous poll saw it with the same size and times, and it has not
     ///   changed for at least `minimumAge` seconds.
-    public static func ready(current: [FileSnapshot], previous: [String: FileSnapshot], markers: Set<String>,
+    public static func ready(current: [FileSnapshot], previous: [String: FileSnapshot], markers: [String: FileSnapshot],
                              now: Double, minimumAge: Double, limit: Int) -> [FileSnapshot] {
         let ready = current.filter { snapshot in
             guard isCandidate(snapshot.name) else { return false }
-            if markers.contains(snapshot.name + ".done") { return true }
+            if let marker = markers[snapshot.name + ".done"], !isStale(marker: marker, bundle: snapshot) { return true }
             guard let before = previous[snapshot.name], before == snapshot else { return false }
             return now - snapshot.lastChange >= minimumAge
         }
         return Array(ready.sorted { ($0.lastChange, $0.name) < ($1.lastChange, $1.name) }.prefix(max(0, limit)))
+    }
+
+    /// A sender writes `NAME.zip.done` after the bundle is complete, so a marker older than its
+    /// bundle belongs to an earlier bundle of that name (left behind when a watcher was killed
+    /// between filing that bundle and deleting its marker), and one without a bundle is left over
+    /// too. Trusting either would take a new bundle of that name at once, even mid-copy.
+    public static func isStale(marker: FileSnapshot, bundle: FileSnapshot?) -> Bool {
+        guard let bundle else { return true }
+        return marker.lastChange < bundle.lastChange
     }
 }

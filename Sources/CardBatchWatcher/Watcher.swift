@@ -65,6 +65,19 @@ public final class Watcher: Sendable {
         }
         try finishFiledJourneys()
         removeStaleStaging()
+        removeStaleMarkers()
+    }
+
+    /// Done-markers older than their bundle, or without one (`Readiness.isStale`): a watcher killed
+    /// between filing a bundle and deleting its marker leaves one behind.
+    func removeStaleMarkers() {
+        let (files, markers) = options.folders.snapshot()
+        let bundles = Dictionary(files.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        for (name, marker) in markers.sorted(by: { $0.key < $1.key }) where Readiness.isStale(marker: marker, bundle: bundles[String(name.dropLast(5))]) {
+            if unlink("\(options.folders.inbox)/\(name)") == 0 {
+                logger.info("removed a stale done-marker", metadata: ["marker": "\(name)"])
+            }
+        }
     }
 
     /// Journeys left unfinished by a run killed after it had filed the bundle away (the last step

@@ -66,6 +66,33 @@ struct WatcherRecoveryTests {
         #expect(try ledger.journeys(since: "2000").map(\.state) == [.done])
     }
 
+    /// A watcher killed between filing a bundle and deleting its marker leaves `NAME.zip.done`
+    /// behind; a later bundle of that name must not be taken at once on the strength of it.
+    @Test func staleDoneMarkersAreRemovedOnStartAndABundleWithItsOwnMarkerIsTakenAtOnce() throws {
+        let dir = TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: dir.file("inbox"), withIntermediateDirectories: true)
+        func write(_ name: String, _ bytes: [UInt8]) throws {
+            try Data(bytes).write(to: URL(fileURLWithPath: dir.file("inbox/\(name)")))
+            usleep(20_000)  // file times a clear step apart
+        }
+        try write("gone.zip.done", [])
+        try write("again.zip.done", [])
+        try write("again.zip", try Fixtures.cleanBundle(Fixtures.employees(1, seed: 33)).bytes())
+        try write("fresh.zip", try Fixtures.cleanBundle(Fixtures.employees(1, seed: 34)).bytes())
+        try write("fresh.zip.done", [])
+        let (w, _) = try watcher(dir)
+        try w.startUp()
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.file("inbox")).filter { $0.hasSuffix(".done") }.sorted()
+        #expect(left == ["fresh.zip.done"])
+        w.pass()
+        #expect(FileManager.default.fileExists(atPath: dir.file("inbox/archive/fresh.zip")))
+        #expect(!FileManager.default.fileExists(atPath: dir.file("inbox/fresh.zip.done")))
+        // Without a marker of its own, again.zip waits until two polls agree that it is complete.
+        #expect(FileManager.default.fileExists(atPath: dir.file("inbox/again.zip")))
+        w.pass()
+        #expect(FileManager.default.fileExists(atPath: dir.file("inbox/archive/again.zip")))
+    }
+
     @Test func aBundleStartedTooOftenIsQuarantinedWithANote() throws {
         let dir = TemporaryDirectory()
         let (w, ledger) = try watcher(dir, maxAttempts: 2)
