@@ -18,7 +18,9 @@ public enum EXIF {
     /// Reads the EXIF block of a JPEG; nil when it has none.
     /// - SeeAlso: `exif_data_new_from_data`, `exif_content_get_entry`, `exif_get_short`
     public static func read(_ jpeg: [UInt8]) -> EXIFFacts? {
-        guard let data = jpeg.withUnsafeBufferPointer({ exif_data_new_from_data($0.baseAddress, UInt32($0.count)) }) else { return nil }
+        // libexif takes a 32-bit length; EXIF lives in the first 64 KiB, so a longer file is read by its start.
+        let length = UInt32(clamping: jpeg.count)
+        guard let data = jpeg.withUnsafeBufferPointer({ exif_data_new_from_data($0.baseAddress, length) }) else { return nil }
         defer { exif_data_unref(data) }
         let order = exif_data_get_byte_order(data)
         // exif_data_get_entry is a macro: look the tag up in each IFD.

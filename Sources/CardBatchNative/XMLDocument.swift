@@ -21,6 +21,10 @@ public final class XMLDocument {
     /// - SeeAlso: `xmlNewParserCtxt`, `xmlCtxtReadMemory`, `xmlSetStructuredErrorFunc`
     public init(bytes: [UInt8], name: String) throws(XMLParseError) {
         XMLLibrary.initialize()
+        // libxml2 takes the length as an int: a larger buffer is refused, not truncated or trapped on.
+        guard let length = Int32(exactly: bytes.count) else {
+            throw XMLParseError(diagnostics: [XMLDiagnostic(message: "the document is \(bytes.count) bytes, more than libxml2 reads", line: nil)])
+        }
         guard let context = xmlNewParserCtxt() else {
             throw XMLParseError(diagnostics: [XMLDiagnostic(message: "out of memory", line: nil)])
         }
@@ -34,7 +38,7 @@ public final class XMLDocument {
         let parsed = withExtendedLifetime(sink) {
             bytes.withUnsafeBufferPointer { buffer in
                 buffer.withMemoryRebound(to: CChar.self) {
-                    xmlCtxtReadMemory(context, $0.baseAddress, Int32(buffer.count), name, nil, Self.parseOptions)
+                    xmlCtxtReadMemory(context, $0.baseAddress, length, name, nil, Self.parseOptions)
                 }
             }
         }
@@ -125,9 +129,12 @@ public final class XMLSchema {
     public init(xsd bytes: [UInt8]) throws(XMLParseError) {
         XMLLibrary.initialize()
         let sink = XMLDiagnosticSink()
+        guard let length = Int32(exactly: bytes.count) else {
+            throw XMLParseError(diagnostics: [XMLDiagnostic(message: "the schema is \(bytes.count) bytes, more than libxml2 reads", line: nil)])
+        }
         let parsed: xmlSchemaPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars -> xmlSchemaPtr? in
-                guard let context = xmlSchemaNewMemParserCtxt(chars.baseAddress, Int32(buffer.count)) else { return nil }
+                guard let context = xmlSchemaNewMemParserCtxt(chars.baseAddress, length) else { return nil }
                 defer { xmlSchemaFreeParserCtxt(context) }
                 xmlSchemaSetParserStructuredErrors(context, XMLDiagnosticSink.handler, Unmanaged.passUnretained(sink).toOpaque())
                 return withExtendedLifetime(sink) { xmlSchemaParse(context) }
