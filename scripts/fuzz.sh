@@ -12,7 +12,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=${FUZZ_SECONDS:-60}
-targets=${FUZZ_TARGETS:-"bundle csv-roster xml-roster permits photo letter configuration"}
+targets=${FUZZ_TARGETS:-"bundle csv-roster xml-roster permits photo fix-photo letter configuration"}
 work=${FUZZ_DIR:-fuzz-out}
 binary=.build-fuzz/release/cardbatch-fuzz
 
@@ -20,7 +20,7 @@ binary=.build-fuzz/release/cardbatch-fuzz
 max_len() {
   case "$1" in
     bundle) echo 262144 ;;
-    photo|letter) echo 131072 ;;
+    photo|fix-photo|letter) echo 131072 ;;
     configuration) echo 4096 ;;
     *) echo 32768 ;;
   esac

@@ -24,6 +24,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case photo
     /// An authorization letter: PDF (qpdf), PNG (libpng) or JPEG scan.
     case letter
+    /// `cardbatch fix-photo`: an employer's JPEG or PNG decoded at full size, turned, cropped,
+    /// resized, re-encoded and judged.
+    case fixPhoto = "fix-photo"
     /// A `--config` file.
     case configuration
 
@@ -35,6 +38,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .permits: Self.permits(bytes)
         case .photo: Self.photo(bytes)
         case .letter: Self.letter(bytes)
+        case .fixPhoto: Self.fixPhoto(bytes)
         case .configuration: Self.configuration(bytes)
         }
     }
@@ -105,6 +109,18 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         let facts = LetterInspector.inspect(entry: "authorization.pdf", bytes: bytes)
         expect(facts.byteCount == bytes.count, "byte count")
         expect((facts.pageCount ?? 0) >= 0, "a negative page count")
+    }
+
+    /// A fixed photo has the configured size and decodes; a refusal gives a reason.
+    static func fixPhoto(_ bytes: [UInt8]) {
+        do {
+            let fixed = try PhotoFixer.fix(bytes)
+            let header = try? fixed.jpeg.withUnsafeBytes { try JPEGDecoder().validate($0) }
+            expect(header?.width == 358 && header?.height == 441, "a fixed photo that is not 358 × 441")
+            expectKnownRules(fixed.remaining)
+        } catch {
+            expect(!error.reason.en.isEmpty, "a refusal without a reason")
+        }
     }
 
     static func configuration(_ bytes: [UInt8]) {

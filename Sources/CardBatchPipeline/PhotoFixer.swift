@@ -36,6 +36,12 @@ public enum PhotoFixer {
             } catch {
                 throw PhotoFixRefusal(reason: LocalizedText(en: "the JPEG is damaged: \(error)", zh: "JPG 文件已损坏。"))
             }
+            if decoded.header.components == 3 && decoded.rgb == nil {
+                let side = JPEGDecoder.maxDecodedSide
+                throw PhotoFixRefusal(reason: LocalizedText(
+                    en: "it is \(decoded.header.width) × \(decoded.header.height) pixels, larger than the \(side) × \(side) this tool decodes; export a smaller copy",
+                    zh: "照片为 \(decoded.header.width) × \(decoded.header.height) 像素，超过本工具可处理的 \(side) × \(side)，请导出较小的副本"))
+            }
             guard let rgb = decoded.rgb, decoded.header.components == 3 else {
                 throw PhotoFixRefusal(reason: decoded.header.components == 1
                     ? LocalizedText(en: "it is a greyscale photo; a colour photo is required and colour cannot be added back", zh: "这是黑白照片，须提交彩色照片，无法还原颜色。")
