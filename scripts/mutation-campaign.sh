@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 count=${MUTATIONS:-3000}
 seed=${MUTATION_SEED:-1}
 binary=${CARDBATCH:-.build/debug/cardbatch}
-samples=.build/debug/cardbatch-samples
+samples=${CARDBATCH_SAMPLES:-.build/debug/cardbatch-samples}
 work=${MUTATION_DIR:-mutation-out}
 batch=100
 rm -rf "$work" && mkdir -p "$work/failures"
