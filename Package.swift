@@ -45,8 +45,11 @@ let package = Package(
             "CardBatchCore", "CardBatchPipeline", "CardBatchLedger", "CardBatchOutput", "CardBatchNative", "CSystemShims",
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // What cardbatch prints on a terminal: result lines, the pre-check summary, rule and configuration
+        // text, progress. Renderers take a style, so they are tested without a terminal.
+        .target(name: "CardBatchConsole", dependencies: ["CardBatchCore", "CardBatchOutput", "CardBatchPipeline"]),
         .executableTarget(name: "cardbatch", dependencies: [
-            "CardBatchPipeline", "CardBatchLedger", "CardBatchWatcher", .product(name: "Logging", package: "swift-log"), .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "CardBatchConsole", "CardBatchIntake", "CardBatchPipeline", "CardBatchLedger", "CardBatchWatcher", .product(name: "Logging", package: "swift-log"), .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Synthetic portraits, rosters, letters and bundles (clean and hostile), for samples/, the
         // benchmark and the tests, built with the same libraries the product links.
@@ -62,6 +65,7 @@ let package = Package(
         .testTarget(name: "CardBatchCoreTests", dependencies: ["CardBatchCore"]),
         .testTarget(name: "CardBatchNativeTests", dependencies: ["CardBatchNative", "CardBatchTestSupport"]),
         .testTarget(name: "CardBatchIntakeTests", dependencies: ["CardBatchIntake", "CardBatchTestSupport", "CardBatchCore"]),
+        .testTarget(name: "CardBatchConsoleTests", dependencies: ["CardBatchConsole", "CardBatchTestSupport", "CardBatchPipeline", "CardBatchCore"]),
         .testTarget(name: "CardBatchFuzzingTests", dependencies: ["CardBatchFuzzing", "CardBatchTestSupport"]),
         .testTarget(name: "CardBatchWatcherTests", dependencies: ["CardBatchWatcher", "CardBatchTestSupport", "CardBatchSamples", "CardBatchLedger", "CardBatchCore"]),
         .testTarget(name: "CardBatchEndToEndTests", dependencies: [

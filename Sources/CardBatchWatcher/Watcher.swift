@@ -225,7 +225,7 @@ public final class Watcher: Sendable {
             journey.attempts = try ledger.startAttempt(claim: claim, at: Self.now())
 
             let processing = ProcessingOptions(
-                mode: .process, outputDirectory: options.outputDirectory, processingDate: options.fixedDate ?? Self.today(),
+                mode: .process, outputDirectory: options.outputDirectory, processingDate: options.fixedDate ?? CalendarDate.today(),
                 configuration: options.configuration, workers: options.workers, permits: options.permits, ledger: ledger)
             let job = BundleJob(path: path, outputName: journey.outputName)
             let outcome: BundleOutcome
@@ -311,7 +311,7 @@ public final class Watcher: Sendable {
         }
         do {
             try DurableFiles.replace(Array(metrics.utf8), at: options.metricsPath)
-            let day = (options.fixedDate ?? Self.today()).description
+            let day = (options.fixedDate ?? CalendarDate.today()).description
             let journeys = try ledger.journeys(since: day)
             try DurableFiles.replace(Array(NightlySummary.render(day: day, journeys: journeys).utf8), at: "\(options.summaryDirectory)/summary-\(day).txt")
         } catch {
@@ -325,10 +325,6 @@ public final class Watcher: Sendable {
         ])
     }
 
-    static func today() -> CalendarDate {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
-    }
 }
 
 /// The SHA-256 of a file under the inbox, to look its bundle up in the ledger.

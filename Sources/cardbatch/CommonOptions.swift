@@ -72,14 +72,6 @@ func loadConfiguration(_ path: String?) throws -> Configuration {
     }
 }
 
-extension CalendarDate {
-    /// Today in the machine's time zone.
-    static func today() -> CalendarDate {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
-    }
-}
-
 /// Writes to stderr, for progress and diagnostics that must not mix with results on stdout.
 enum StandardError {
     static func print(_ line: String) {

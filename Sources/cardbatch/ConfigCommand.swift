@@ -1,7 +1,6 @@
 import ArgumentParser
-import CardBatchCore
+import CardBatchConsole
 import CardBatchIntake
-import Foundation
 
 struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,32 +28,6 @@ struct ConfigCommand: ParsableCommand {
             return
         }
         let effective = try loadConfiguration(config)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        if json {
-            print(String(decoding: try encoder.encode(effective), as: UTF8.self))
-            return
-        }
-        let values = try flatten(encoder.encode(effective)), defaults = try flatten(encoder.encode(Configuration()))
-        let width = values.keys.map(\.count).max() ?? 0
-        for key in values.keys.sorted() {
-            let value = values[key] ?? "", standard = defaults[key] ?? ""
-            let padded = key.padding(toLength: width, withPad: " ", startingAt: 0)
-            print(value == standard ? "\(padded)  \(value)" : "\(padded)  \(value)    (default \(standard))")
-        }
-    }
-
-    /// `section.key` → the value as JSON text.
-    func flatten(_ data: Data) throws -> [String: String] {
-        let object = try JSONSerialization.jsonObject(with: data) as? [String: [String: Any]] ?? [:]
-        var out: [String: String] = [:]
-        for (section, values) in object {
-            for (key, value) in values {
-                let text = (try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .withoutEscapingSlashes]))
-                    .map { String(decoding: $0, as: UTF8.self) } ?? "\(value)"
-                out["\(section).\(key)"] = text
-            }
-        }
-        return out
+        if json { print(ConfigurationText.json(effective)) } else { ConfigurationText.table(effective).forEach { print($0) } }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CardBatchConsole
 import CardBatchCore
 import CardBatchOutput
 import CardBatchPipeline
@@ -32,8 +33,7 @@ struct FixPhotoCommand: ParsableCommand {
         do {
             result = try PhotoFixer.fix([UInt8](data), configuration: configuration)
         } catch {
-            print("Cannot fix \(input): \(error.reason.en).")
-            print("无法处理 \(input)：\(error.reason.zh)")
+            FixPhotoReport.refused(error, input: input).forEach { print($0) }
             throw ExitCode(2)
         }
         do {
@@ -42,19 +42,7 @@ struct FixPhotoCommand: ParsableCommand {
             StandardError.print("cardbatch: cannot write \(output): \(error)")
             throw ExitCode(74)
         }
-        print("Wrote \(output). Changes / 已做修改:")
-        for change in result.changes { print("  - \(change.en)\n    \(change.zh)") }
-        let errors = result.remaining.filter { $0.severity == .error }
-        if result.remaining.isEmpty {
-            print("The photo now passes every photo check. / 照片已通过全部照片检查。")
-        } else {
-            print("Still to fix by hand / 仍需人工处理:")
-            for f in result.remaining {
-                let text = f.message.en.components(separatedBy: " — ").dropFirst().joined(separator: " — ")
-                print("  \(f.severity == .error ? "-" : "!") [\(f.rule)] \(text.isEmpty ? f.message.en : text)")
-            }
-        }
-        print("Left for the outlet's visual check: front-facing, bareheaded, clear features, no spots. / 正面免冠、五官清晰、无斑点由受理点人工核验。")
-        if !errors.isEmpty { throw ExitCode(1) }
+        FixPhotoReport.written(result, to: output).forEach { print($0) }
+        if result.remaining.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CardBatchConsole
 import CardBatchCore
 import CardBatchOutput
 import CardBatchPipeline
@@ -30,66 +31,19 @@ struct PrecheckCommand: ParsableCommand {
         var options = try check.processingOptions(.precheck, directory: report)
         options.reportLanguage = ReportLanguage(rawValue: lang)!
         // A progress bar only on an interactive terminal; lines only otherwise, or with --quiet/--json.
-        let bar = Terminal.isInteractive(STDERR_FILENO) && !output.quiet && !output.json ? ProgressBar(bundles: [bundle].count) : nil
+        let bar = TerminalStyle.isInteractive(STDERR_FILENO) && !output.quiet && !output.json ? ProgressBar(bundles: [bundle].count) : nil
         options.progress = bar
         let runs = BatchRunner.run(BundleJob.jobs(for: [bundle]), options: options)
         bar?.finish()
         for run in runs {
             switch run {
             case .failed(let path, let error):
-                StandardError.print("cardbatch: \(path): report could not be written: \(error)")
+                StandardError.print(ProcessLines.failure(path: path, error: error, what: "report"))
             case .judged(let outcome):
-                if output.json { print(String(decoding: JSONLine.encode(outcome.summary), as: UTF8.self)) }
-                if !output.json && !output.quiet { print(PrecheckText.render(outcome), terminator: "") }
+                if output.json { print(JSONLine.encode(outcome.summary)) }
+                if !output.json && !output.quiet { print(PrecheckSummary.render(outcome, style: .standardOutput()), terminator: "") }
             }
         }
         throw ExitCode(BatchRunner.exitCode(runs))
-    }
-}
-
-/// The pre-check summary a person acts on: per employee, OK or each thing to fix, in English and Chinese.
-enum PrecheckText {
-    static func render(_ outcome: BundleOutcome) -> String {
-        let r = outcome.result
-        var out = "Pre-check of \(r.bundleFile) — processing date \(r.processingDate), rules \(RuleRegistry.ruleSetVersion)\n"
-        out += "预检：\(r.bundleFile) — 受理日期 \(r.processingDate)\n\n"
-        let bundleErrors = r.bundleFindings.filter { $0.severity == .error }
-        if !bundleErrors.isEmpty {
-            out += "THE WHOLE BUNDLE IS REFUSED / 整个压缩包被拒绝:\n"
-            for f in bundleErrors { out += "  ✗ [\(f.rule)] \(f.message.en)\n    \(f.message.zh)\n" }
-        }
-        for f in r.bundleFindings where f.severity == .warning {
-            out += "  ! [\(f.rule)] \(f.message.en)\n    \(f.message.zh)\n"
-        }
-        if !r.bundleFindings.isEmpty { out += "\n" }
-        for e in r.employees {
-            let who = "row \(e.record.row): \(e.record[.surname]) \(e.record[.givenNames]) (\(e.record[.nationality]) \(Masking.passport(e.record[.passportNumber])))"
-            let errors = e.findings.filter { $0.severity == .error }
-            if errors.isEmpty {
-                out += "  " + Terminal.paint("OK ", "32") + "  \(who)\n"
-            } else {
-                out += "  " + Terminal.paint("FIX", "31;1") + "  \(who)\n"
-                for f in errors { out += "       - [\(f.rule)] \(f.message.en)\n         \(f.message.zh)\n" }
-            }
-            for f in e.findings where f.severity == .warning { out += "       ! [\(f.rule)] \(f.message.en)\n" }
-        }
-        out += "\n"
-        switch r.status {
-        case .accepted:
-            out += "Ready: all \(r.employees.count) employees pass. / 全部 \(r.employees.count) 名员工通过，可以提交。\n"
-        case .partiallyAccepted, .employeesRejected:
-            out += "\(r.accepted.count) ready, \(r.rejected.count) to fix. / \(r.accepted.count) 名通过，\(r.rejected.count) 名需修改。\n"
-        case .bundleRejected:
-            out += "Fix the bundle-level problems above first. / 请先解决上述压缩包层面的问题。\n"
-        case .resubmission:
-            out += "This bundle was already processed. / 该压缩包已受理过。\n"
-        }
-        if !r.employees.isEmpty {
-            out += "Left for the outlet's visual check / 由受理点人工核验:\n"
-            for item in VisualCheck.items { out += "  - \(item.en) / \(item.zh)\n" }
-        }
-        out += "Report for people / 报告: \(outcome.outputPath)/report.html\n"
-        out += "Reports / 全部报告: \(outcome.outputPath)\n"
-        return out
     }
 }

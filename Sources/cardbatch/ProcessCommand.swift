@@ -1,4 +1,5 @@
 import ArgumentParser
+import CardBatchConsole
 import CardBatchCore
 import CardBatchLedger
 import CardBatchOutput
@@ -48,47 +49,19 @@ struct ProcessCommand: ParsableCommand {
             }
         }
         // A progress bar only on an interactive terminal; lines only otherwise, or with --quiet/--json.
-        let bar = Terminal.isInteractive(STDERR_FILENO) && !output.quiet && !output.json ? ProgressBar(bundles: bundles.count) : nil
+        let bar = TerminalStyle.isInteractive(STDERR_FILENO) && !output.quiet && !output.json ? ProgressBar(bundles: bundles.count) : nil
         options.progress = bar
         let runs = BatchRunner.run(BundleJob.jobs(for: bundles), options: options)
         bar?.finish()
-        for run in runs { RunPrinter.printProcess(run, output: output) }
-        throw ExitCode(BatchRunner.exitCode(runs))
-    }
-}
-
-/// Terminal output of `process`: results on stdout with no personal data (rows and rule
-/// identifiers only; the reports in the output folder carry the details).
-enum RunPrinter {
-    static func printProcess(_ run: BundleRun, output: OutputOptions) {
-        switch run {
-        case .failed(let path, let error):
-            StandardError.print("cardbatch: \(path): output could not be written: \(error)")
-        case .judged(let outcome):
-            if output.json {
-                print(String(decoding: JSONLine.encode(outcome.summary), as: UTF8.self))
-            }
-            guard !output.quiet && !output.json else { return }
-            let r = outcome.result
-            if let earlier = r.resubmissionOf {
-                print("\(r.bundleFile): resubmission — the same bytes were processed as \(earlier.name) on \(earlier.processingDate) (\(earlier.outcome)) → \(earlier.output); nothing written")
-                return
-            }
-            print("\(r.bundleFile): \(r.status.rawValue) — \(r.employees.count) employees, \(r.accepted.count) accepted, \(r.rejected.count) rejected → \(outcome.outputPath)")
-            for finding in r.bundleFindings { print("  " + finding.compilerStyle) }
-            for employee in r.rejected {
-                for finding in employee.findings where finding.severity == .error {
-                    print("  \(finding.location.compilerStyle): error: [\(finding.rule)] row \(employee.record.row) (passport \(Masking.passport(employee.record[.passportNumber]))): \(RuleRegistry.description(of: finding.rule)?.title.en ?? finding.rule) — see \(employee.reportStem).txt")
-                }
+        for run in runs {
+            switch run {
+            case .failed(let path, let error):
+                StandardError.print(ProcessLines.failure(path: path, error: error, what: "output"))
+            case .judged(let outcome):
+                if output.json { print(JSONLine.encode(outcome.summary)) }
+                if !output.quiet && !output.json { ProcessLines.render(outcome).forEach { print($0) } }
             }
         }
-    }
-}
-
-enum JSONLine {
-    static func encode<T: Encodable>(_ value: T) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(value)) ?? Data("{}".utf8)
+        throw ExitCode(BatchRunner.exitCode(runs))
     }
 }

@@ -3,22 +3,9 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// What the terminal can show: a progress bar only on an interactive terminal, colour only there and
-/// only when `NO_COLOR` is unset and the terminal is not "dumb" (https://no-color.org).
-enum Terminal {
-    static func isInteractive(_ fd: Int32) -> Bool { isatty(fd) == 1 }
-
-    static var colour: Bool {
-        let env = ProcessInfo.processInfo.environment
-        return isInteractive(STDOUT_FILENO) && env["NO_COLOR"] == nil && env["TERM"] != "dumb"
-    }
-
-    static func paint(_ text: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
-}
-
 /// The progress bar on standard error: bundles and employees done, rate, time left. Redrawn five
 /// times a second from its own queue; erased when done, so the results below stay clean.
-final class ProgressBar: ProgressSink {
+public final class ProgressBar: ProgressSink {
     private let bundles: Int
     private let state = Mutex((startedBundles: 0, finishedBundles: 0, employeesKnown: 0, employeesDone: 0))
     private let started = Date()
@@ -26,8 +13,10 @@ final class ProgressBar: ProgressSink {
     private let timer = Mutex<(any DispatchSourceTimer)?>(nil)
     private let width = 24
 
-    init(bundles: Int) {
+    /// `redraw: false` makes a bar that is only read through `line()` (tests).
+    public init(bundles: Int, redraw: Bool = true) {
         self.bundles = bundles
+        guard redraw else { return }
         timer.withLock { timer in
             let source = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "cardbatch.progress"))
             source.schedule(deadline: .now(), repeating: 0.2)
@@ -37,11 +26,12 @@ final class ProgressBar: ProgressSink {
         }
     }
 
-    func bundleStarted(employees: Int) { state.withLock { $0.startedBundles += 1; $0.employeesKnown += employees } }
-    func employeeChecked() { state.withLock { $0.employeesDone += 1 } }
-    func bundleFinished() { state.withLock { $0.finishedBundles += 1 } }
+    public func bundleStarted(employees: Int) { state.withLock { $0.startedBundles += 1; $0.employeesKnown += employees } }
+    public func employeeChecked() { state.withLock { $0.employeesDone += 1 } }
+    public func bundleFinished() { state.withLock { $0.finishedBundles += 1 } }
 
-    func draw() {
+    /// The bar as drawn: `[####....] 1/3 bundles · 40 employees · 80/s · 0m05s left`.
+    public func line() -> String {
         let s = state.withLock { $0 }
         let elapsed = max(Date().timeIntervalSince(started), 0.001)
         let rate = Double(s.employeesDone) / elapsed
@@ -51,14 +41,17 @@ final class ProgressBar: ProgressSink {
         let fraction = expected > 0 ? min(1, Double(s.employeesDone) / expected) : Double(s.finishedBundles) / Double(max(bundles, 1))
         let filled = Int(fraction * Double(width))
         let left = rate > 0 ? Int((expected - Double(s.employeesDone)) / rate) : -1
-        let line = "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] "
+        return "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] "
             + "\(s.finishedBundles)/\(bundles) bundles · \(s.employeesDone) employees · \(Int(rate))/s"
             + (left >= 0 ? " · \(left / 60)m\(String(format: "%02d", left % 60))s left" : "")
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+    }
+
+    func draw() {
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line()).utf8))
     }
 
     /// Stops drawing and erases the bar.
-    func finish() {
+    public func finish() {
         timer.withLock { $0?.cancel(); $0 = nil }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
