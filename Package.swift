@@ -39,7 +39,7 @@ let package = Package(
         // The ledger of processed bundles and accepted employees, on SQLite (behind CardBatchCore's Ledger protocol).
         .target(name: "CardBatchLedger", dependencies: ["CardBatchCore", "CardBatchNative"]),
         // Bundles in, outputs out; concurrency lives here.
-        .target(name: "CardBatchPipeline", dependencies: ["CardBatchCore", "CardBatchIntake", "CardBatchOutput", "CardBatchNative", "CardBatchLedger"]),
+        .target(name: "CardBatchPipeline", dependencies: ["CardBatchCore", "CardBatchIntake", "CardBatchOutput", "CardBatchNative"]),
         // The nightly inbox watcher: readiness, claims, recovery, quarantine, metrics, summaries.
         .target(name: "CardBatchWatcher", dependencies: [
             "CardBatchCore", "CardBatchPipeline", "CardBatchLedger", "CardBatchOutput", "CardBatchNative", "CSystemShims",

@@ -46,6 +46,13 @@ public enum Example {
         }
     }
 
+    /// An archive entry as the central directory describes it, of an ordinary size unless given.
+    public static func entry(_ name: String, nameEncoding: NameEncoding = .ascii, kind: EntryKind = .file, isEncrypted: Bool = false,
+                             declaredSize: UInt64 = 61_234, compressedSize: UInt64 = 60_100) -> ArchiveEntryFacts {
+        ArchiveEntryFacts(name: name, nameEncoding: nameEncoding, kind: kind, isEncrypted: isEncrypted,
+                          declaredSize: declaredSize, compressedSize: compressedSize)
+    }
+
     public static let header = RosterHeader(values: [
         .employerName: "Shanghai Lumen Optics Co., Ltd.", .employerCreditCode: "91310115MA1K4LXX3E",
         .staffName: "王芳", .staffIDType: "resident-id-card", .staffIDNumber: "110101199003074514",

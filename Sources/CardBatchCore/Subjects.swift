@@ -25,7 +25,7 @@ public struct ArchiveEntryFacts: Sendable, Equatable {
     public var compressedSize: UInt64
 
     public init(index: Int = 0, name: String, nameEncoding: NameEncoding = .ascii, kind: EntryKind = .file,
-                isEncrypted: Bool = false, declaredSize: UInt64 = 1000, compressedSize: UInt64 = 900) {
+                isEncrypted: Bool = false, declaredSize: UInt64, compressedSize: UInt64) {
         self.index = index
         self.name = name
         self.nameEncoding = nameEncoding

@@ -129,7 +129,7 @@ public final class SQLiteLedger: Ledger {
             // A run still in progress (another process) keeps its reservations.
             if pid != getpid() && pid > 0 && kill(pid, 0) == 0 { continue }
             if let outcome = publishedOutcome(bundle) {
-                try database.withLock { db throws(SQLiteError) in
+                _ = try database.withLock { db throws(SQLiteError) in
                     try db.query("UPDATE bundles SET state = 'done', outcome = ? WHERE sha256 = ?", [.text(outcome), .text(bundle.sha256)])
                 }
                 completed.append(bundle.name)

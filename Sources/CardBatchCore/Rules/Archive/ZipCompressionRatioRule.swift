@@ -21,9 +21,9 @@ public struct ZipCompressionRatioRule: Rule {
 
     public static var examples: RuleExamples<ArchiveEntryFacts> {
         RuleExamples(
-            triggering: [ArchiveEntryFacts(name: "zeros.jpg", declaredSize: 30_000_000, compressedSize: 30_000)],
-            passing: [ArchiveEntryFacts(name: "roster.csv", declaredSize: 500_000, compressedSize: 1_000),
-                      ArchiveEntryFacts(name: "a.jpg", declaredSize: 2_000_000, compressedSize: 1_990_000)]
+            triggering: [Example.entry("zeros.jpg", declaredSize: 30_000_000, compressedSize: 30_000)],
+            passing: [Example.entry("roster.csv", declaredSize: 500_000, compressedSize: 1_000),
+                      Example.entry("a.jpg", declaredSize: 2_000_000, compressedSize: 1_990_000)]
         )
     }
 }

@@ -30,11 +30,11 @@ public struct ZipDuplicateNameRule: Rule {
     public static var examples: RuleExamples<ArchiveFacts> {
         RuleExamples(
             triggering: [
-                ArchiveFacts(entries: [ArchiveEntryFacts(name: "a.jpg"), ArchiveEntryFacts(name: "a.jpg")]),
-                ArchiveFacts(entries: [ArchiveEntryFacts(name: "Photos/A.JPG"), ArchiveEntryFacts(name: "photos/a.jpg")]),
-                ArchiveFacts(entries: [ArchiveEntryFacts(name: "Jos\u{E9}.jpg"), ArchiveEntryFacts(name: "Jose\u{301}.jpg")]),
+                ArchiveFacts(entries: [Example.entry("a.jpg"), Example.entry("a.jpg")]),
+                ArchiveFacts(entries: [Example.entry("Photos/A.JPG"), Example.entry("photos/a.jpg")]),
+                ArchiveFacts(entries: [Example.entry("Jos\u{E9}.jpg"), Example.entry("Jose\u{301}.jpg")]),
             ],
-            passing: [ArchiveFacts(entries: [ArchiveEntryFacts(name: "a.jpg"), ArchiveEntryFacts(name: "b.jpg")])]
+            passing: [ArchiveFacts(entries: [Example.entry("a.jpg"), Example.entry("b.jpg")])]
         )
     }
 }

@@ -17,7 +17,7 @@ public struct ZipEncryptedRule: Rule {
     }
 
     public static var examples: RuleExamples<ArchiveEntryFacts> {
-        RuleExamples(triggering: [ArchiveEntryFacts(name: "roster.csv", isEncrypted: true)],
-                     passing: [ArchiveEntryFacts(name: "roster.csv")])
+        RuleExamples(triggering: [Example.entry("roster.csv", isEncrypted: true)],
+                     passing: [Example.entry("roster.csv")])
     }
 }

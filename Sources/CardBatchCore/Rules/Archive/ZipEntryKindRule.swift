@@ -19,8 +19,8 @@ public struct ZipEntryKindRule: Rule {
 
     public static var examples: RuleExamples<ArchiveEntryFacts> {
         RuleExamples(
-            triggering: [ArchiveEntryFacts(name: "photos/a.jpg", kind: .symlink), ArchiveEntryFacts(name: "dev", kind: .device)],
-            passing: [ArchiveEntryFacts(name: "photos/a.jpg"), ArchiveEntryFacts(name: "photos/", kind: .directory)]
+            triggering: [Example.entry("photos/a.jpg", kind: .symlink), Example.entry("dev", kind: .device)],
+            passing: [Example.entry("photos/a.jpg"), Example.entry("photos/", kind: .directory)]
         )
     }
 }

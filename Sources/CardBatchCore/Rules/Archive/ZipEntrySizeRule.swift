@@ -18,7 +18,7 @@ public struct ZipEntrySizeRule: Rule {
     }
 
     public static var examples: RuleExamples<ArchiveEntryFacts> {
-        RuleExamples(triggering: [ArchiveEntryFacts(name: "big.bin", declaredSize: 33 * 1024 * 1024 + 1, compressedSize: 33 * 1024 * 1024)],
-                     passing: [ArchiveEntryFacts(name: "a.jpg", declaredSize: 100_000, compressedSize: 99_000)])
+        RuleExamples(triggering: [Example.entry("big.bin", declaredSize: 33 * 1024 * 1024 + 1, compressedSize: 33 * 1024 * 1024)],
+                     passing: [Example.entry("a.jpg", declaredSize: 100_000, compressedSize: 99_000)])
     }
 }

@@ -17,7 +17,7 @@ public struct ZipNameEncodingRule: Rule {
     }
 
     public static var examples: RuleExamples<ArchiveEntryFacts> {
-        RuleExamples(triggering: [ArchiveEntryFacts(name: "\u{FFFD}\u{FFFD}.jpg", nameEncoding: .undecodable)],
-                     passing: [ArchiveEntryFacts(name: "张三.jpg", nameEncoding: .gb18030), ArchiveEntryFacts(name: "a.jpg")])
+        RuleExamples(triggering: [Example.entry("\u{FFFD}\u{FFFD}.jpg", nameEncoding: .undecodable)],
+                     passing: [Example.entry("张三.jpg", nameEncoding: .gb18030), Example.entry("a.jpg")])
     }
 }

@@ -33,8 +33,8 @@ public struct ZipPathRule: Rule {
     public static var examples: RuleExamples<ArchiveEntryFacts> {
         RuleExamples(
             triggering: ["../evil.jpg", "photos/../../evil.jpg", "/etc/passwd", "C:/x.jpg", "photos\\a.jpg", "a\u{1}b.jpg"]
-                .map { ArchiveEntryFacts(name: $0) },
-            passing: ["roster.csv", "photos/a.jpg", "Bundle/photos/李雷.jpg", "a..b.jpg"].map { ArchiveEntryFacts(name: $0) }
+                .map { Example.entry($0) },
+            passing: ["roster.csv", "photos/a.jpg", "Bundle/photos/李雷.jpg", "a..b.jpg"].map { Example.entry($0) }
         )
     }
 }

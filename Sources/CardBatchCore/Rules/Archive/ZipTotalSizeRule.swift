@@ -20,8 +20,8 @@ public struct ZipTotalSizeRule: Rule {
 
     public static var examples: RuleExamples<ArchiveFacts> {
         RuleExamples(
-            triggering: [ArchiveFacts(entries: (0..<80).map { ArchiveEntryFacts(index: $0, name: "f\($0)", declaredSize: 30_000_000) })],
-            passing: [ArchiveFacts(entries: (0..<80).map { ArchiveEntryFacts(index: $0, name: "f\($0)", declaredSize: 90_000) })]
+            triggering: [ArchiveFacts(entries: (0..<80).map { ArchiveEntryFacts(index: $0, name: "f\($0)", declaredSize: 30_000_000, compressedSize: 29_000_000) })],
+            passing: [ArchiveFacts(entries: (0..<80).map { ArchiveEntryFacts(index: $0, name: "f\($0)", declaredSize: 90_000, compressedSize: 89_000) })]
         )
     }
 }
