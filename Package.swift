@@ -62,15 +62,19 @@ let package = Package(
         .target(name: "CardBatchFuzzing", dependencies: ["CardBatchCore", "CardBatchIntake", "CardBatchNative", "CardBatchPipeline"]),
 
         .target(name: "CardBatchTestSupport", dependencies: ["CardBatchNative", "CardBatchCore", "CardBatchSamples"], path: "Tests/CardBatchTestSupport"),
+        // One test target per module, one suite per file; EndToEnd runs the built binary.
         .testTarget(name: "CardBatchCoreTests", dependencies: ["CardBatchCore"]),
-        .testTarget(name: "CardBatchNativeTests", dependencies: ["CardBatchNative", "CardBatchTestSupport"]),
-        .testTarget(name: "CardBatchIntakeTests", dependencies: ["CardBatchIntake", "CardBatchTestSupport", "CardBatchCore"]),
-        .testTarget(name: "CardBatchConsoleTests", dependencies: ["CardBatchConsole", "CardBatchTestSupport", "CardBatchPipeline", "CardBatchCore"]),
-        .testTarget(name: "CardBatchFuzzingTests", dependencies: ["CardBatchFuzzing", "CardBatchTestSupport"]),
-        .testTarget(name: "CardBatchWatcherTests", dependencies: ["CardBatchWatcher", "CardBatchTestSupport", "CardBatchSamples", "CardBatchLedger", "CardBatchCore"]),
-        .testTarget(name: "CardBatchEndToEndTests", dependencies: [
-            "CardBatchPipeline", "CardBatchTestSupport", "CardBatchNative", "CardBatchOutput", "CardBatchCore", "CardBatchSamples", "CardBatchLedger",
+        .testTarget(name: "CardBatchNativeTests", dependencies: ["CardBatchNative", "CardBatchTestSupport", "CardBatchSamples"]),
+        .testTarget(name: "CardBatchIntakeTests", dependencies: ["CardBatchIntake", "CardBatchTestSupport", "CardBatchCore", "CardBatchNative", "CardBatchSamples"]),
+        .testTarget(name: "CardBatchOutputTests", dependencies: ["CardBatchOutput", "CardBatchTestSupport", "CardBatchCore"]),
+        .testTarget(name: "CardBatchLedgerTests", dependencies: ["CardBatchLedger", "CardBatchTestSupport", "CardBatchCore"]),
+        .testTarget(name: "CardBatchPipelineTests", dependencies: [
+            "CardBatchPipeline", "CardBatchTestSupport", "CardBatchCore", "CardBatchNative", "CardBatchOutput", "CardBatchSamples", "CardBatchLedger", "CardBatchIntake",
         ]),
+        .testTarget(name: "CardBatchConsoleTests", dependencies: ["CardBatchConsole", "CardBatchTestSupport", "CardBatchPipeline", "CardBatchCore"]),
+        .testTarget(name: "CardBatchWatcherTests", dependencies: ["CardBatchWatcher", "CardBatchTestSupport", "CardBatchSamples", "CardBatchLedger", "CardBatchCore"]),
+        .testTarget(name: "CardBatchFuzzingTests", dependencies: ["CardBatchFuzzing", "CardBatchTestSupport"]),
+        .testTarget(name: "CardBatchEndToEndTests", dependencies: ["CardBatchTestSupport", "CardBatchNative", "CardBatchCore", "CardBatchSamples"]),
     ]
 )
 

@@ -1,34 +1,11 @@
 import CardBatchCore
 import CardBatchNative
-import CardBatchPipeline
 import CardBatchSamples
 import CardBatchTestSupport
 import Foundation
 import Testing
 
 struct FixPhotoTests {
-    @Test func orientationsTurnTheStoredImageIntoTheDisplayedOne() {
-        // Stored 2 × 1 [A B]; orientation 6 shows it turned clockwise: A above B.
-        let stored = RGBImage(width: 2, height: 1, pixels: [1, 1, 1, 2, 2, 2])
-        #expect(stored.applyingOrientation(6) == RGBImage(width: 1, height: 2, pixels: [1, 1, 1, 2, 2, 2]))
-        #expect(stored.applyingOrientation(8) == RGBImage(width: 1, height: 2, pixels: [2, 2, 2, 1, 1, 1]))
-        let img = RGBImage(width: 3, height: 2, pixels: Array(0..<18).map(UInt8.init))
-        for (a, b) in [(6, 8), (8, 6), (3, 3), (2, 2), (4, 4), (5, 5), (7, 7)] {
-            #expect(img.applyingOrientation(a).applyingOrientation(b) == img, "\(a) then \(b)")
-        }
-    }
-
-    /// Wider than the decoder decodes: refused for its size, not mistaken for a CMYK photo.
-    @Test func aPhotoWiderThanTheDecoderDecodesIsRefusedForItsSize() throws {
-        let jpeg = try JPEGEncoder().encode([UInt8](repeating: 200, count: 8_193 * 8 * 3), width: 8_193, height: 8, quality: 80)
-        do {
-            _ = try PhotoFixer.fix(jpeg)
-            Issue.record("fixed a photo it cannot decode")
-        } catch {
-            #expect(error.reason.en == "it is 8193 × 8 pixels, larger than the 8192 × 8192 this tool decodes; export a smaller copy")
-        }
-    }
-
     @Test(.timeLimit(.minutes(2)))
     func anOversizedRotatedPhonePortraitBecomesAPhotoPrecheckAccepts() throws {
         let dir = TemporaryDirectory()
