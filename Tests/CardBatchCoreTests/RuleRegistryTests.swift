@@ -29,6 +29,20 @@ struct RuleRegistryTests {
         #expect(declared == registered)
     }
 
+    /// One rule per file, the file named after its type (`EmployeeAdultRule.swift`); helpers shared
+    /// by several rules live in files of other names.
+    @Test func everyRuleFileHoldsExactlyTheRuleItIsNamedAfter() throws {
+        let rulesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Sources/CardBatchCore/Rules").standardized.path
+        let files = FileManager.default.enumerator(atPath: rulesFolder)?.compactMap { $0 as? String }.filter { $0.hasSuffix("Rule.swift") } ?? []
+        for file in files {
+            let text = try String(contentsOfFile: "\(rulesFolder)/\(file)", encoding: .utf8)
+            let types = text.matches(of: /public (?:struct|enum) (\w+): (?:Rule|RuleDescribing) \{/).map { String($0.1) }
+            #expect(types == [((file as NSString).lastPathComponent as NSString).deletingPathExtension], "\(file)")
+        }
+        #expect(files.count == RuleRegistry.allTypes.count)
+    }
+
     @Test func theShippedIdentifiersAreStillThere() {
         // Reports, configuration and `explain` name these; removing or renaming one breaks users.
         let shipped = ["bundle.unreadable", "zip.path", "zip.symlink", "zip.encrypted", "zip.duplicate-name", "zip.entry-count",
