@@ -87,6 +87,13 @@ if ProcessInfo.processInfo.environment["CARDBATCH_FUZZ"] != nil {
 for target in package.targets where target.type != .system && !["CSystemShims", "CJPEGInfo"].contains(target.name) {
     var settings = target.swiftSettings ?? []
     settings.append(.swiftLanguageMode(.v6))
+    // https://github.com/swiftlang/swift-evolution/blob/main/proposals/0335-existential-any.md
     settings.append(.enableUpcomingFeature("ExistentialAny"))
+    // Imports are internal unless marked public, so a C type cannot leak through a public API by accident:
+    // https://github.com/swiftlang/swift-evolution/blob/main/proposals/0409-access-level-on-imports.md
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+    // A member is visible only where its module is imported:
+    // https://github.com/swiftlang/swift-evolution/blob/main/proposals/0444-member-import-visibility.md
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
     target.swiftSettings = settings
 }

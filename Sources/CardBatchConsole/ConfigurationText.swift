@@ -1,4 +1,4 @@
-import CardBatchCore
+public import CardBatchCore
 import Foundation
 
 /// What `config` prints: every effective value beside its default, or a complete JSON file.

@@ -1,5 +1,6 @@
 import CardBatchCore
-import CardBatchPipeline
+public import CardBatchPipeline
+import Foundation
 
 /// What `fix-photo` prints: the changes made, and what is still to fix by hand.
 public enum FixPhotoReport {

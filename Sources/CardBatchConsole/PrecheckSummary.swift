@@ -1,6 +1,6 @@
 import CardBatchCore
 import CardBatchOutput
-import CardBatchPipeline
+public import CardBatchPipeline
 
 /// The pre-check summary a person acts on: per employee, OK or each thing to fix, in English and Chinese.
 public enum PrecheckSummary {

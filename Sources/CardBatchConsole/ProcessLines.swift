@@ -1,6 +1,6 @@
 import CardBatchCore
-import CardBatchOutput
-import CardBatchPipeline
+public import CardBatchOutput
+public import CardBatchPipeline
 
 /// What `process` prints of a judged bundle: one line for the bundle and one compiler-style line per
 /// rejection. No personal data (rows and masked passport numbers only; the reports in the output

@@ -1,4 +1,4 @@
-import CardBatchPipeline
+public import CardBatchPipeline
 import Dispatch
 import Foundation
 import Synchronization

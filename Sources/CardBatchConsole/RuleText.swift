@@ -1,4 +1,5 @@
-import CardBatchCore
+public import CardBatchCore
+import Foundation
 
 /// What `rules` and `explain` print.
 public enum RuleText {

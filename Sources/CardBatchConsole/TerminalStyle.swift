@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What a terminal may show: colour only on an interactive terminal, and only when `NO_COLOR` is
 /// unset and the terminal is not "dumb" (https://no-color.org). Renderers take a style rather than

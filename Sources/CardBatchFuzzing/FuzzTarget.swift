@@ -1,6 +1,7 @@
 import CardBatchCore
 import CardBatchIntake
 import CardBatchNative
+import CardBatchOutput
 import CardBatchPipeline
 import Foundation
 import Synchronization

@@ -1,4 +1,4 @@
-import CardBatchCore
+public import CardBatchCore
 import CardBatchNative
 
 /// A bundle whose archive, roster and letter passed the bundle-level rules: ready for its employees

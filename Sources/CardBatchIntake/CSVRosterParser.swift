@@ -1,4 +1,4 @@
-import CardBatchCore
+public import CardBatchCore
 
 /// Reads `roster.csv`: a header row naming the template's columns (any order, any letter case), then
 /// one row per employee. The employer, staff and letter columns are filled on the first data row;

@@ -1,4 +1,4 @@
-import CardBatchCore
+public import CardBatchCore
 import Foundation
 
 /// A configuration file that cannot be used, with every problem found in it (exit status 78).

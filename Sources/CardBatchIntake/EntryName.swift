@@ -1,5 +1,5 @@
-import CardBatchCore
-import CardBatchNative
+public import CardBatchCore
+public import CardBatchNative
 
 /// Decodes a ZIP entry's raw name. The ZIP format has two encodings: UTF-8 when the entry carries the
 /// UTF-8 flag, and otherwise whatever the writer's code page was. cardbatch reads unflagged names as

@@ -1,4 +1,4 @@
-import CardBatchCore
+public import CardBatchCore
 import CardBatchNative
 
 /// Identifies the authorization letter by its bytes and opens it with a real library: qpdf for a

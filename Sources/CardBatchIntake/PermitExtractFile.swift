@@ -1,4 +1,4 @@
-import CardBatchCore
+public import CardBatchCore
 import Foundation
 
 /// A problem with the permits file: the operator's input, so a usage error naming file and line.

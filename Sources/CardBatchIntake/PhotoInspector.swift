@@ -1,4 +1,4 @@
-import CardBatchCore
+public import CardBatchCore
 import CardBatchNative
 
 /// Gathers a photo's facts from its bytes: what the bytes are, what the JPEG decoder reads, the SHA-256.

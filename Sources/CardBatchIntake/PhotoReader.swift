@@ -1,5 +1,5 @@
-import CardBatchCore
-import CardBatchNative
+public import CardBatchCore
+public import CardBatchNative
 
 /// Reads and inspects photos for one worker: its own libzip handle and its own JPEG decoder.
 public final class PhotoReader {

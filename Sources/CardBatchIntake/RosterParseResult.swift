@@ -1,4 +1,4 @@
-import CardBatchCore
+public import CardBatchCore
 
 /// What parsing a roster gave: the roster, or nothing when it could not be read at all, plus every
 /// finding on the way (an error among them rejects the bundle).

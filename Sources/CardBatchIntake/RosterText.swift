@@ -1,4 +1,4 @@
-import CardBatchCore
+public import CardBatchCore
 import CardBatchNative
 
 /// Turns roster bytes into text: UTF-8 (a BOM is dropped), or GB18030/GBK when the bytes are not

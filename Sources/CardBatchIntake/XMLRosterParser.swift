@@ -1,4 +1,4 @@
-import CardBatchCore
+public import CardBatchCore
 import CardBatchNative
 
 /// Reads `roster.xml` with libxml2 and validates it against `RosterSchema.xsd`.

@@ -1,5 +1,5 @@
-import CardBatchCore
-import CardBatchNative
+public import CardBatchCore
+public import CardBatchNative
 import Foundation
 import Synchronization
 

@@ -1,5 +1,5 @@
 import CSQLite
-import Foundation
+public import Foundation
 
 /// A failure reported by SQLite, with its result code and message kept.
 public struct SQLiteError: Error, Sendable, CustomStringConvertible {

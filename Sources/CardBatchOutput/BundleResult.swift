@@ -1,4 +1,4 @@
-import CardBatchCore
+public import CardBatchCore
 
 /// How a bundle ended, and what that means for the exit status.
 public enum BundleStatus: String, Codable, Sendable {

@@ -1,5 +1,5 @@
 import CSystemShims
-import Foundation
+public import Foundation
 
 /// A failure to write an output file: the path, the operation and the system's message.
 public struct OutputError: Error, CustomStringConvertible, Sendable {

@@ -1,4 +1,4 @@
-import CardBatchCore
+public import CardBatchCore
 
 /// The tool and rule-set versions, stamped on every report.
 public struct ToolStamp: Codable, Sendable, Equatable {

@@ -1,6 +1,6 @@
-import CardBatchCore
+public import CardBatchCore
 import CardBatchNative
-import CardBatchOutput
+public import CardBatchOutput
 import Dispatch
 import Foundation
 import Synchronization

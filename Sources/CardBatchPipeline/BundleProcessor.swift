@@ -1,7 +1,7 @@
 import CardBatchCore
 import CardBatchIntake
 import CardBatchNative
-import CardBatchOutput
+public import CardBatchOutput
 import Dispatch
 import Foundation
 import Synchronization

@@ -1,4 +1,4 @@
-import CardBatchCore
+public import CardBatchCore
 import Foundation
 
 extension CalendarDate {

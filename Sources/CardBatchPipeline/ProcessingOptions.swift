@@ -1,6 +1,6 @@
-import CardBatchCore
-import CardBatchOutput
-import Foundation
+public import CardBatchCore
+public import CardBatchOutput
+public import Foundation
 
 /// What a run does with its bundles.
 public enum RunMode: Sendable, Equatable {

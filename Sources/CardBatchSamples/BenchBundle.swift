@@ -1,3 +1,4 @@
+import CardBatchCore
 import CardBatchNative
 
 /// Writes a benchmark bundle of `employees` employees with realistic 40–100 KB photos, each

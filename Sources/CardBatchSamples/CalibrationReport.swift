@@ -1,4 +1,4 @@
-import CardBatchCore
+public import CardBatchCore
 import CardBatchIntake
 import Foundation
 

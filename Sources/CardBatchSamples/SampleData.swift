@@ -1,4 +1,4 @@
-import CardBatchCore
+public import CardBatchCore
 
 /// Fictional employers and employees for samples, the benchmark and tests. Identity numbers carry
 /// correct check characters where the standards define them (GB 32100 credit code, GB 11643 ID).

@@ -1,5 +1,5 @@
 import Foundation
-import Logging
+public import Logging
 import Synchronization
 
 /// One line per event on standard error: `2026-11-25T20:00:01Z info bundle taken bundle=a.zip`, or a

@@ -1,5 +1,5 @@
-import CardBatchCore
-import Foundation
+public import CardBatchCore
+public import Foundation
 
 /// Everything a watcher needs to know.
 public struct WatchOptions: Sendable {

@@ -1,4 +1,4 @@
-import CardBatchCore
+public import CardBatchCore
 import Foundation
 
 /// Counters of what the watcher has done since it started, for the Prometheus textfile.

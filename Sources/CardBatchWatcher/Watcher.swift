@@ -1,11 +1,11 @@
 import CardBatchCore
-import CardBatchLedger
+public import CardBatchLedger
 import CardBatchNative
 import CardBatchOutput
 import CardBatchPipeline
 import Dispatch
 import Foundation
-import Logging
+public import Logging
 import Synchronization
 
 /// Takes complete bundles from an inbox and processes each exactly once, through crashes, restarts

@@ -1,5 +1,6 @@
 import CardBatchConsole
 import CardBatchCore
+import CardBatchOutput
 import CardBatchPipeline
 import CardBatchSamples
 import CardBatchTestSupport

@@ -1,6 +1,7 @@
 import CardBatchCore
 import CardBatchIntake
 import CardBatchSamples
+import Foundation
 import Testing
 
 struct CSVRosterParserTests {

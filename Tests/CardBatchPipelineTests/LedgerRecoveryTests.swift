@@ -1,5 +1,6 @@
 import CardBatchCore
 import CardBatchLedger
+import CardBatchOutput
 import CardBatchPipeline
 import CardBatchSamples
 import CardBatchTestSupport

@@ -1,3 +1,4 @@
+import CardBatchCore
 import CardBatchNative
 import CardBatchPipeline
 import Testing

@@ -1,6 +1,6 @@
-import CardBatchCore
+public import CardBatchCore
 import CardBatchNative
-import CardBatchSamples
+public import CardBatchSamples
 import Foundation
 import Synchronization
 
