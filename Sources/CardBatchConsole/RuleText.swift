@@ -30,7 +30,7 @@ public enum RuleText {
         case (.error, .bundle): "A failure rejects the whole bundle. / 不通过时整个压缩包被拒绝。"
         case (.error, .employee): "A failure rejects this employee only; the others can still be accepted. / 不通过时仅该员工被拒绝。"
         }
-        let keys = RuleRegistry.configurationKeys[d.identifier] ?? []
+        let keys = d.configurationKeys
         var lines = ["\(d.identifier)  (\(d.severity.rawValue), \(d.scope.rawValue))", d.title.en, d.title.zh, "",
                      "Why: \(d.rationale)", "", effect,
                      "Configuration / 配置项: " + (keys.isEmpty ? "none / 无" : keys.joined(separator: ", "))]

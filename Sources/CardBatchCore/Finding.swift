@@ -63,3 +63,8 @@ public struct Finding: Codable, Sendable, Hashable, Comparable {
 extension Array where Element == Finding {
     public var hasErrors: Bool { contains { $0.severity == .error } }
 }
+
+extension Finding {
+    /// The category of the rule that made this finding.
+    public var category: RuleCategory? { RuleRegistry.description(of: rule)?.category }
+}

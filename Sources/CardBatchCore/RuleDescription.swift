@@ -6,15 +6,27 @@ public struct RuleDescription: Sendable, Hashable {
     public let scope: RuleScope
     /// English and Chinese one-line titles, as `cardbatch rules` lists them.
     public let title: LocalizedText
+    /// What the rule judges: the archive, the roster, the employer, the letter, an employee's data
+    /// or their photo.
+    public let category: RuleCategory
     /// What the rule checks and why, citing the issuance process where it applies.
     public let rationale: String
+    /// The configuration keys the rule reads (`photo.minBytes`), as `cardbatch config` prints them.
+    public let configurationKeys: [String]
+    /// How a person fixes what the rule found, shown in the pre-check report beside each problem of
+    /// an employee; nil where the finding's own message says it.
+    public let fixHint: LocalizedText?
 
-    public init(identifier: String, severity: Severity, scope: RuleScope, title: LocalizedText, rationale: String) {
+    public init(identifier: String, severity: Severity, scope: RuleScope, category: RuleCategory, title: LocalizedText, rationale: String,
+                configurationKeys: [String] = [], fixHint: LocalizedText? = nil) {
         self.identifier = identifier
         self.severity = severity
         self.scope = scope
+        self.category = category
         self.title = title
         self.rationale = rationale
+        self.configurationKeys = configurationKeys
+        self.fixHint = fixHint
     }
 
     /// Builds a finding of this rule. Every finding in the tool is made here, so identifier, severity

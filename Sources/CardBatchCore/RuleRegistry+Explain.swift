@@ -1,35 +1,4 @@
 extension RuleRegistry {
-    /// The configuration keys each rule reads, as `cardbatch config` prints them.
-    public static let configurationKeys: [String: [String]] = [
-        "zip.entry-count": ["archive.maxEntries"],
-        "zip.entry-size": ["archive.maxEntryBytes"],
-        "zip.total-size": ["archive.maxTotalBytes"],
-        "zip.compression-ratio": ["archive.maxCompressionRatio", "archive.ratioFloorBytes"],
-        "roster.too-large": ["archive.maxRosterBytes"],
-        "roster.too-many-employees": ["roster.maxEmployees"],
-        "employee.field-length": ["roster.maxFieldLength"],
-        "employer.field-length": ["roster.maxFieldLength"],
-        "letter.format": ["archive.maxLetterBytes"],
-        "photo.dimensions": ["photo.width", "photo.height"],
-        "photo.file-size": ["photo.minBytes", "photo.maxBytes"],
-        "employee.passport-number": ["identity.passportNumberMaxLength"],
-        "employee.passport-expiring": ["identity.passportExpiryWarningDays"],
-        "employee.adult": ["identity.minimumAge"],
-        "employee.name": ["identity.maxPrintedNameLength"],
-        "employee.work-permit-number": ["identity.workPermitPattern"],
-        "employer.credit-code": ["employer.legacyCreditCodes"],
-        "employer.staff-id": ["identity.minimumAge", "identity.passportNumberMaxLength"],
-        "letter.legibility": ["letter.minShortSidePixels", "letter.minLongSidePixels"],
-        "letter.age": ["letter.maxAgeMonths"],
-        "photo.background-white": ["photoChecks.minBackgroundLightness", "photoChecks.maxBackgroundChroma"],
-        "photo.background-uniform": ["photoChecks.maxBackgroundSpread", "photoChecks.maxBackgroundGradient"],
-        "photo.border": ["photoChecks.maxBorderContrast"],
-        "photo.exposure": ["photoChecks.maxClippedDark", "photoChecks.maxClippedBright"],
-        "photo.sharpness": ["photoChecks.minSharpness"],
-        "photo.recency": ["photoChecks.maxAgeMonths"],
-        "photo.compression": ["photoChecks.minJPEGQuality"],
-    ]
-
     /// Examples for the rules detected while reading bytes, which have no subject to run on.
     static let detectedExamples: [String: LocalizedText] = [
         "bundle.unreadable": LocalizedText(en: "bundle.zip cannot be opened as a ZIP file (Not a zip archive). Submit a .zip made by your system's \"compress\" command, not RAR or 7z.",

@@ -50,13 +50,14 @@ public enum RuleRegistry {
     }
 
     /// Every rule's description, sorted by identifier.
-    public static var all: [RuleDescription] {
-        allTypes.map { $0.description }.sorted { $0.identifier < $1.identifier }
-    }
+    public static let all: [RuleDescription] = allTypes.map { $0.description }.sorted { $0.identifier < $1.identifier }
 
-    public static func description(of identifier: String) -> RuleDescription? {
-        all.first { $0.identifier == identifier }
-    }
+    private static let byIdentifier = Dictionary(all.map { ($0.identifier, $0) }, uniquingKeysWith: { first, _ in first })
+
+    public static func description(of identifier: String) -> RuleDescription? { byIdentifier[identifier] }
+
+    /// The employee rules that judge the photo (category `.photo`), for `fix-photo` and calibration.
+    public static let photoRules: [any Rule<EmployeeSubject>] = employeeRules.filter { type(of: $0).description.category == .photo }
 
     public static func run<S>(_ rules: [any Rule<S>], on subject: S, in context: RuleContext) -> [Finding] {
         rules.flatMap { $0.check(subject, in: context) }

@@ -6,28 +6,6 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     case en, zh, both
 }
 
-/// How a person fixes what a rule found, by rule.
-public enum FixHint {
-    public static func forRule(_ id: String) -> LocalizedText? {
-        switch id {
-        case "photo.dimensions", "photo.file-size", "photo.orientation", "photo.compression", "photo.color-profile", "photo.format":
-            return LocalizedText(en: "Run `cardbatch fix-photo ORIGINAL.jpg NEW.jpg` on the original photo, then put NEW.jpg in the bundle.",
-                                 zh: "对原始照片运行 `cardbatch fix-photo 原图.jpg 新图.jpg`，再将新图放入压缩包。")
-        case "photo.background-white", "photo.background-uniform", "photo.border", "photo.exposure", "photo.sharpness", "photo.recency", "photo.color":
-            return LocalizedText(en: "Take the photo again: white, evenly lit backdrop, sharp, correctly exposed, within the last 6 months.",
-                                 zh: "请重新拍照：白色且光线均匀的背景，清晰，曝光正常，近 6 个月内拍摄。")
-        case "photo.missing", "photo.duplicate":
-            return LocalizedText(en: "Add this employee's own photo to the ZIP under the name the roster gives.",
-                                 zh: "将该员工本人的照片按名册中的文件名加入压缩包。")
-        default:
-            return id.hasPrefix("employee.")
-                ? LocalizedText(en: "Correct this employee's row in the roster, copying from the passport and work permit.",
-                                zh: "请按护照和工作许可更正名册中该员工的信息。")
-                : nil
-        }
-    }
-}
-
 /// `report.html` of `precheck`: one self-contained page (styles inline, thumbnails embedded, no
 /// network, no script) an HR clerk can open from a USB stick, read at 200% zoom and print on A4.
 public enum PrecheckHTMLReport {
@@ -174,7 +152,7 @@ public enum PrecheckHTMLReport {
         if let value = f.value, !value.isEmpty { detail.append("found / 实际: \(value)") }
         if let expected = f.expected { detail.append("expected / 要求: \(expected)") }
         if !detail.isEmpty { parts.append(.el("div", [("class", "detail")], text: detail.joined(separator: " · "))) }
-        if f.severity == .error, let hint = FixHint.forRule(f.rule) { parts.append(.el("div", [("class", "howto")], [bilingual(hint)])) }
+        if f.severity == .error, let hint = RuleRegistry.description(of: f.rule)?.fixHint { parts.append(.el("div", [("class", "howto")], [bilingual(hint)])) }
         return .el("li", [("class", f.severity.rawValue)], parts)
     }
 }

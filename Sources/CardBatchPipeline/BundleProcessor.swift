@@ -135,7 +135,7 @@ public enum BundleProcessor {
                 var result = EmployeeResult(record: record, recordKey: key, photo: photo, findings: findings)
                 // Only this employee's own photo, just read by this worker, may give the thumbnail: for
                 // every employee in precheck (the HTML report shows each photo), for photo rejections otherwise.
-                let photoRejected = findings.contains(where: { $0.severity == .error && $0.rule.hasPrefix("photo.") })
+                let photoRejected = findings.contains(where: { $0.severity == .error && $0.category == .photo })
                 if photo != nil, options.mode == .precheck || photoRejected, let thumbnail = reader.lastThumbnail() {
                     // Written now, while the decoded photo is at hand, so people see at once what is wrong.
                     let path = options.mode == .precheck ? "thumbnails/" + result.reportStem.dropFirst("rejected/".count) + ".jpg"

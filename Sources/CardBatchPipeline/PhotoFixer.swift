@@ -112,11 +112,11 @@ public enum PhotoFixer {
                                      zh: "以质量 \(chosen.quality) 保存为 24 位彩色 JPG：\(jpeg.count.grouped) 字节；已移除其他元数据\(dateTaken == nil ? "" : "，保留拍摄日期")"))
 
         // Judge the result with the same rules as `precheck`.
-        var subject = Example.employee
-        subject.photo = PhotoInspector().inspect(entry: "photo", bytes: jpeg)
+        // Only the photo rules; recency is the employer's to judge (the date taken is kept as it was).
+        let record = EmployeeRecord(row: 1, format: .csv, values: [.photo: "photo"])
+        let subject = EmployeeSubject(record: record, photo: PhotoInspector().inspect(entry: "photo", bytes: jpeg))
         let context = RuleContext(processingDate: CalendarDate(year: 2026, month: 1, day: 1)!, configuration: configuration, bundle: "", rosterEntry: "")
-        let remaining = RuleRegistry.run(RuleRegistry.employeeRules, on: subject, in: context)
-            .filter { $0.rule.hasPrefix("photo.") && $0.rule != "photo.recency" }
+        let remaining = RuleRegistry.run(RuleRegistry.photoRules, on: subject, in: context).filter { $0.rule != "photo.recency" }
         return PhotoFixResult(jpeg: jpeg, changes: changes, remaining: remaining)
     }
 }

@@ -15,13 +15,12 @@ public enum CalibrationReport {
         let inspector = PhotoInspector()
         return items.map { item in
             let facts = inspector.inspect(entry: "photos/x.jpg", bytes: item.jpeg)
-            var subject = Example.employee
-            subject.photo = facts
-            let findings = RuleRegistry.run(RuleRegistry.employeeRules, on: subject, in: .example)
+            let subject = EmployeeSubject(record: EmployeeRecord(row: 1, format: .csv, values: [.photo: "photos/x.jpg"]), photo: facts)
+            let findings = RuleRegistry.run(RuleRegistry.photoRules, on: subject, in: .example)
             // Errors reject; a warning-level rule (the colour profile) counts as catching its defect
             // when it warns. File size is not a pixel check; a missing EXIF date is not a defect here.
             let fired = findings.filter { finding in
-                guard finding.rule.hasPrefix("photo."), finding.rule != "photo.file-size" else { return false }
+                guard finding.rule != "photo.file-size" else { return false }
                 return finding.severity == .error || finding.rule == item.expectedRule
             }.map(\.rule)
             return Row(item: item, measurements: facts.measurements, fired: Array(Set(fired)).sorted())

@@ -1,9 +1,10 @@
 /// Refuses an entry that declares a compression ratio only a zip bomb has.
 public struct ZipCompressionRatioRule: Rule {
     public static let description = RuleDescription(
-        identifier: "zip.compression-ratio", severity: .error, scope: .bundle,
+        identifier: "zip.compression-ratio", severity: .error, scope: .bundle, category: .archive,
         title: LocalizedText(en: "No entry compresses suspiciously well (zip bomb)", zh: "文件压缩比异常（疑似压缩炸弹）"),
-        rationale: "JPEG photos barely compress; a ratio over archive.maxCompressionRatio on an entry larger than archive.ratioFloorBytes is the signature of a zip bomb."
+        rationale: "JPEG photos barely compress; a ratio over archive.maxCompressionRatio on an entry larger than archive.ratioFloorBytes is the signature of a zip bomb.",
+        configurationKeys: ["archive.maxCompressionRatio", "archive.ratioFloorBytes"]
     )
     public init() {}
 

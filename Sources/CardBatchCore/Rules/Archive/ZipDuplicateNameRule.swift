@@ -2,7 +2,7 @@
 /// unpacked on Windows or macOS one would silently replace the other.
 public struct ZipDuplicateNameRule: Rule {
     public static let description = RuleDescription(
-        identifier: "zip.duplicate-name", severity: .error, scope: .bundle,
+        identifier: "zip.duplicate-name", severity: .error, scope: .bundle, category: .archive,
         title: LocalizedText(en: "No two entries share a name, even by letter case", zh: "不得有同名文件（不区分大小写）"),
         rationale: "With two entries named Photos/A.jpg and photos/a.jpg, which photo belongs to the employee depends on the unpacking tool. The roster must point at exactly one file."
     )

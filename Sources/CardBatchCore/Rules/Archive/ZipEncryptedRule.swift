@@ -1,7 +1,7 @@
 /// Refuses encrypted entries: the outlet has no password, and cannot check what it cannot read.
 public struct ZipEncryptedRule: Rule {
     public static let description = RuleDescription(
-        identifier: "zip.encrypted", severity: .error, scope: .bundle,
+        identifier: "zip.encrypted", severity: .error, scope: .bundle, category: .archive,
         title: LocalizedText(en: "No encrypted entries", zh: "压缩包不得加密"),
         rationale: "Encrypted entries cannot be checked or produced into cards. Submit the bundle without a password."
     )

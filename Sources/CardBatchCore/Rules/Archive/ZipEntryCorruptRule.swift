@@ -1,7 +1,7 @@
 /// An entry that fails to inflate (corrupt deflate data, CRC mismatch) makes the archive unusable.
 public struct ZipEntryCorruptRule: Rule {
     public static let description = RuleDescription(
-        identifier: "zip.entry-corrupt", severity: .error, scope: .bundle,
+        identifier: "zip.entry-corrupt", severity: .error, scope: .bundle, category: .archive,
         title: LocalizedText(en: "Every entry reads back intact (CRC)", zh: "文件完整（CRC 校验通过）"),
         rationale: "A damaged archive may hold a damaged photo that still looks plausible; the outlet cannot tell which bytes are right."
     )

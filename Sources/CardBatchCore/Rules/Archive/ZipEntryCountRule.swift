@@ -1,9 +1,10 @@
 /// Refuses an archive with more entries than any real bundle needs.
 public struct ZipEntryCountRule: Rule {
     public static let description = RuleDescription(
-        identifier: "zip.entry-count", severity: .error, scope: .bundle,
+        identifier: "zip.entry-count", severity: .error, scope: .bundle, category: .archive,
         title: LocalizedText(en: "The archive has a bounded number of entries", zh: "压缩包文件数量不超过上限"),
-        rationale: "Millions of empty entries exhaust time and memory without any large entry. Configured by archive.maxEntries."
+        rationale: "Millions of empty entries exhaust time and memory without any large entry. Configured by archive.maxEntries.",
+        configurationKeys: ["archive.maxEntries"]
     )
     public init() {}
 

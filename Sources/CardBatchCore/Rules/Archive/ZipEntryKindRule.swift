@@ -2,7 +2,7 @@
 /// machine that unpacks it.
 public struct ZipEntryKindRule: Rule {
     public static let description = RuleDescription(
-        identifier: "zip.symlink", severity: .error, scope: .bundle,
+        identifier: "zip.symlink", severity: .error, scope: .bundle, category: .archive,
         title: LocalizedText(en: "No symbolic links or device entries", zh: "压缩包内不得含符号链接或设备文件"),
         rationale: "A symlink entry can make a later entry, or a reader that follows it, touch files outside the bundle. Bundles hold only plain files and folders."
     )

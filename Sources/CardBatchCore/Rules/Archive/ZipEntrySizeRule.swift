@@ -1,9 +1,10 @@
 /// Refuses an entry whose declared uncompressed size is over the per-entry cap.
 public struct ZipEntrySizeRule: Rule {
     public static let description = RuleDescription(
-        identifier: "zip.entry-size", severity: .error, scope: .bundle,
+        identifier: "zip.entry-size", severity: .error, scope: .bundle, category: .archive,
         title: LocalizedText(en: "Each entry is within the size cap", zh: "单个文件不超过大小上限"),
-        rationale: "A bundle holds a roster, photos of at most 100,000 bytes and a letter; an entry of many megabytes is a mistake or an attack. Configured by archive.maxEntryBytes."
+        rationale: "A bundle holds a roster, photos of at most 100,000 bytes and a letter; an entry of many megabytes is a mistake or an attack. Configured by archive.maxEntryBytes.",
+        configurationKeys: ["archive.maxEntryBytes"]
     )
     public init() {}
 

@@ -2,7 +2,7 @@
 /// (a forged header) or more than the cap was stopped mid-stream, never held in memory.
 public struct ZipInflatedSizeRule: Rule {
     public static let description = RuleDescription(
-        identifier: "zip.inflated-size", severity: .error, scope: .bundle,
+        identifier: "zip.inflated-size", severity: .error, scope: .bundle, category: .archive,
         title: LocalizedText(en: "Entries inflate to no more than they declare", zh: "文件实际解压大小不得超过声明大小"),
         rationale: "A zip bomb can declare small sizes in its headers and still inflate to gigabytes. cardbatch counts the bytes it actually inflates and stops at the declared size or the cap, whichever is lower."
     )

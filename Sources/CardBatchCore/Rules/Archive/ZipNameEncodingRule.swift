@@ -1,7 +1,7 @@
 /// Refuses an entry name that is neither UTF-8 nor GB18030.
 public struct ZipNameEncodingRule: Rule {
     public static let description = RuleDescription(
-        identifier: "zip.name-encoding", severity: .error, scope: .bundle,
+        identifier: "zip.name-encoding", severity: .error, scope: .bundle, category: .archive,
         title: LocalizedText(en: "Entry names are UTF-8 or GBK/GB18030", zh: "文件名编码须为 UTF-8 或 GBK/GB18030"),
         rationale: "Names are read as UTF-8 when flagged or valid, else as GB18030 (what Chinese Windows writes). A name that is neither cannot be matched to the roster."
     )

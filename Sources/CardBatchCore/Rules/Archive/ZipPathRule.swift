@@ -2,7 +2,7 @@
 /// drive letters, backslashes (a Windows separator that hides `..\`), and control characters.
 public struct ZipPathRule: Rule {
     public static let description = RuleDescription(
-        identifier: "zip.path", severity: .error, scope: .bundle,
+        identifier: "zip.path", severity: .error, scope: .bundle, category: .archive,
         title: LocalizedText(en: "Entry names are safe relative paths", zh: "压缩包内文件名须为安全的相对路径"),
         rationale: "A ZIP entry named ../../etc/cron.d/x or C:\\Windows\\x would be written outside the folder it is unpacked into (\"zip slip\"). No honest bundle needs such a name."
     )

@@ -1,9 +1,10 @@
 /// Refuses an archive whose entries together declare more than the total cap.
 public struct ZipTotalSizeRule: Rule {
     public static let description = RuleDescription(
-        identifier: "zip.total-size", severity: .error, scope: .bundle,
+        identifier: "zip.total-size", severity: .error, scope: .bundle, category: .archive,
         title: LocalizedText(en: "The archive's total uncompressed size is bounded", zh: "压缩包解压总大小不超过上限"),
-        rationale: "Many entries just under the per-entry cap still fill a disk. Configured by archive.maxTotalBytes."
+        rationale: "Many entries just under the per-entry cap still fill a disk. Configured by archive.maxTotalBytes.",
+        configurationKeys: ["archive.maxTotalBytes"]
     )
     public init() {}
 

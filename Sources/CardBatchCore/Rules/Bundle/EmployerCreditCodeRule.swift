@@ -1,9 +1,10 @@
 /// The employer's Unified Social Credit Code is well-formed and its check character is right.
 public struct EmployerCreditCodeRule: Rule {
     public static let description = RuleDescription(
-        identifier: "employer.credit-code", severity: .error, scope: .bundle,
+        identifier: "employer.credit-code", severity: .error, scope: .bundle, category: .employer,
         title: LocalizedText(en: "Unified Social Credit Code is valid (GB 32100-2015)", zh: "统一社会信用代码有效（GB 32100-2015）"),
-        rationale: "The employer is identified by its 18-character Unified Social Credit Code, whose last character is a check character (weights 3^i mod 31). A mistyped code would file the application under no employer or the wrong one. Legacy codes that predate the checksum can be admitted with employer.legacyCreditCodes."
+        rationale: "The employer is identified by its 18-character Unified Social Credit Code, whose last character is a check character (weights 3^i mod 31). A mistyped code would file the application under no employer or the wrong one. Legacy codes that predate the checksum can be admitted with employer.legacyCreditCodes.",
+        configurationKeys: ["employer.legacyCreditCodes"]
     )
     public init() {}
 

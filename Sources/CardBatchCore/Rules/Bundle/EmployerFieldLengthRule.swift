@@ -1,9 +1,10 @@
 /// No employer, staff or letter field is longer than the configured maximum.
 public struct EmployerFieldLengthRule: Rule {
     public static let description = RuleDescription(
-        identifier: "employer.field-length", severity: .error, scope: .bundle,
+        identifier: "employer.field-length", severity: .error, scope: .bundle, category: .employer,
         title: LocalizedText(en: "Employer fields are within the length limit", zh: "单位信息长度不超过上限"),
-        rationale: "An oversized cell is a paste mistake or an attack. Configured by roster.maxFieldLength."
+        rationale: "An oversized cell is a paste mistake or an attack. Configured by roster.maxFieldLength.",
+        configurationKeys: ["roster.maxFieldLength"]
     )
     public init() {}
 

@@ -1,7 +1,7 @@
 /// The employer, designated staff member and letter fields are filled in.
 public struct EmployerRequiredFieldRule: Rule {
     public static let description = RuleDescription(
-        identifier: "employer.required-field", severity: .error, scope: .bundle,
+        identifier: "employer.required-field", severity: .error, scope: .bundle, category: .employer,
         title: LocalizedText(en: "Employer, designated staff and letter fields are filled in", zh: "单位、经办人和授权书信息须填写"),
         rationale: "A centralized application is made by the employer through its designated staff member, who needs a valid ID and the employer's authorization letter (Centralized Application by Employer, (III)). Without these, no employee of the bundle can be accepted."
     )

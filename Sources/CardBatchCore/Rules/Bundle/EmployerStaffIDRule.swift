@@ -1,9 +1,10 @@
 /// The designated staff member's ID number is valid for its type, and the staff member is an adult.
 public struct EmployerStaffIDRule: Rule {
     public static let description = RuleDescription(
-        identifier: "employer.staff-id", severity: .error, scope: .bundle,
+        identifier: "employer.staff-id", severity: .error, scope: .bundle, category: .employer,
         title: LocalizedText(en: "Designated staff ID number is valid for its type", zh: "经办人证件号码须符合证件类型"),
-        rationale: "Designated Staff's Valid Identification (Document Requirements). A resident ID card number follows GB 11643-1999 (region code, real birth date, ISO 7064 MOD 11-2 check character, X allowed); a foreign permanent resident ID card is either the 18-digit form starting with 9 (MOD 11-2) or the older 15-character form (three letters of nationality, 7-3-1 check digit); a passport number is letters and digits."
+        rationale: "Designated Staff's Valid Identification (Document Requirements). A resident ID card number follows GB 11643-1999 (region code, real birth date, ISO 7064 MOD 11-2 check character, X allowed); a foreign permanent resident ID card is either the 18-digit form starting with 9 (MOD 11-2) or the older 15-character form (three letters of nationality, 7-3-1 check digit); a passport number is letters and digits.",
+        configurationKeys: ["identity.minimumAge", "identity.passportNumberMaxLength"]
     )
     public init() {}
 

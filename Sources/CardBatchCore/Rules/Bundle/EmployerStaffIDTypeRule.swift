@@ -1,7 +1,7 @@
 /// The designated staff member's ID type is one the outlet accepts.
 public struct EmployerStaffIDTypeRule: Rule {
     public static let description = RuleDescription(
-        identifier: "employer.staff-id-type", severity: .error, scope: .bundle,
+        identifier: "employer.staff-id-type", severity: .error, scope: .bundle, category: .employer,
         title: LocalizedText(en: "Designated staff ID type is a resident ID card, permanent resident ID card or passport", zh: "经办人证件类型须为居民身份证、外国人永久居留身份证或护照"),
         rationale: "Designated Staff's Valid Identification (Document Requirements). Write resident-id-card, permanent-resident-id-card or passport."
     )

@@ -1,7 +1,7 @@
 /// When the roster gives the letter's date of issue, it is a real day.
 public struct LetterDateRule: Rule {
     public static let description = RuleDescription(
-        identifier: "letter.date", severity: .error, scope: .bundle,
+        identifier: "letter.date", severity: .error, scope: .bundle, category: .letter,
         title: LocalizedText(en: "The letter's date of issue, when given, is a real day written YYYY-MM-DD", zh: "授权书签发日期（如填写）须为 YYYY-MM-DD 格式的真实日期"),
         rationale: "The letter's date is optional; when it is given it must be unambiguous."
     )

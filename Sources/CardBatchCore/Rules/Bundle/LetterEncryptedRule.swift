@@ -1,7 +1,7 @@
 /// A PDF letter opens without a password and is not encrypted.
 public struct LetterEncryptedRule: Rule {
     public static let description = RuleDescription(
-        identifier: "letter.encrypted", severity: .error, scope: .bundle,
+        identifier: "letter.encrypted", severity: .error, scope: .bundle, category: .letter,
         title: LocalizedText(en: "A PDF letter is not encrypted or password-protected", zh: "PDF 授权书不得加密或设密码"),
         rationale: "The outlet must be able to open, print and archive the letter; an encrypted PDF may not open at all, or not print."
     )

@@ -1,9 +1,10 @@
 /// The authorization letter really is a PDF, JPEG or PNG, judged by its bytes.
 public struct LetterFormatRule: Rule {
     public static let description = RuleDescription(
-        identifier: "letter.format", severity: .error, scope: .bundle,
+        identifier: "letter.format", severity: .error, scope: .bundle, category: .letter,
         title: LocalizedText(en: "The authorization letter is a real PDF, JPEG or PNG", zh: "授权书须为真实的 PDF、JPG 或 PNG 文件"),
-        rationale: "The outlet files the letter as a PDF or an image scan. The file is judged by its bytes and opened with a real library (qpdf for PDF, without repairing damage; libpng or libjpeg-turbo for scans, decoding every row): a Word file renamed to .pdf, or a truncated file, is refused."
+        rationale: "The outlet files the letter as a PDF or an image scan. The file is judged by its bytes and opened with a real library (qpdf for PDF, without repairing damage; libpng or libjpeg-turbo for scans, decoding every row): a Word file renamed to .pdf, or a truncated file, is refused.",
+        configurationKeys: ["archive.maxLetterBytes"]
     )
     public init() {}
 

@@ -1,9 +1,10 @@
 /// A scanned letter is large enough to read.
 public struct LetterLegibilityRule: Rule {
     public static let description = RuleDescription(
-        identifier: "letter.legibility", severity: .error, scope: .bundle,
+        identifier: "letter.legibility", severity: .error, scope: .bundle, category: .letter,
         title: LocalizedText(en: "A scanned letter is large enough to read", zh: "授权书扫描件清晰可读（像素足够）"),
-        rationale: "A letter scanned or photographed at a tiny size cannot be read or verified. Configured by letter.minShortSidePixels and letter.minLongSidePixels (defaults 600 and 800: an A4 page at 75 dpi)."
+        rationale: "A letter scanned or photographed at a tiny size cannot be read or verified. Configured by letter.minShortSidePixels and letter.minLongSidePixels (defaults 600 and 800: an A4 page at 75 dpi).",
+        configurationKeys: ["letter.minShortSidePixels", "letter.minLongSidePixels"]
     )
     public init() {}
 

@@ -1,7 +1,7 @@
 /// The authorization letter the roster names is in the bundle.
 public struct LetterMissingRule: Rule {
     public static let description = RuleDescription(
-        identifier: "letter.missing", severity: .error, scope: .bundle,
+        identifier: "letter.missing", severity: .error, scope: .bundle, category: .letter,
         title: LocalizedText(en: "The authorization letter is in the bundle", zh: "授权书须在压缩包中"),
         rationale: "The designated staff member needs an authorization letter issued by the employer (Centralized Application by Employer, (III)). Without it no employee of the bundle can be accepted."
     )

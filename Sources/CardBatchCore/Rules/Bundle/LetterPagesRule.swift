@@ -1,7 +1,7 @@
 /// A PDF letter has at least one page.
 public struct LetterPagesRule: Rule {
     public static let description = RuleDescription(
-        identifier: "letter.pages", severity: .error, scope: .bundle,
+        identifier: "letter.pages", severity: .error, scope: .bundle, category: .letter,
         title: LocalizedText(en: "A PDF letter has at least one page", zh: "PDF 授权书至少有一页"),
         rationale: "A PDF whose page tree is empty shows nothing: the letter is missing from it."
     )

@@ -1,9 +1,10 @@
 /// An employee accepted from an earlier bundle is not accepted again.
 public struct EmployeeAlreadyAcceptedRule: Rule {
     public static let description = RuleDescription(
-        identifier: "employee.already-accepted", severity: .error, scope: .employee,
+        identifier: "employee.already-accepted", severity: .error, scope: .employee, category: .employee,
         title: LocalizedText(en: "The employee was not already accepted from another bundle", zh: "员工未在其他批次中已受理"),
-        rationale: "A second acceptance would print a duplicate card. The ledger of processed bundles remembers every accepted employee (nationality and passport number); a later bundle listing the same passport is refused for that employee and told which bundle accepted them."
+        rationale: "A second acceptance would print a duplicate card. The ledger of processed bundles remembers every accepted employee (nationality and passport number); a later bundle listing the same passport is refused for that employee and told which bundle accepted them.",
+        fixHint: .correctEmployeeRow
     )
     public init() {}
 

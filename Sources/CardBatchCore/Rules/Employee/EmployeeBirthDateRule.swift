@@ -1,9 +1,10 @@
 /// The date of birth lies in the past.
 public struct EmployeeBirthDateRule: Rule {
     public static let description = RuleDescription(
-        identifier: "employee.date-of-birth", severity: .error, scope: .employee,
+        identifier: "employee.date-of-birth", severity: .error, scope: .employee, category: .employee,
         title: LocalizedText(en: "Date of birth is in the past", zh: "出生日期须早于受理日"),
-        rationale: "A date of birth on or after the processing date is a typing mistake (often the passport's issue or expiry date in the wrong column)."
+        rationale: "A date of birth on or after the processing date is a typing mistake (often the passport's issue or expiry date in the wrong column).",
+        fixHint: .correctEmployeeRow
     )
     public init() {}
 

@@ -2,9 +2,10 @@
 /// bundle-level reason.
 public struct EmployeeBundleRejectedRule: Rule {
     public static let description = RuleDescription(
-        identifier: "employee.bundle-rejected", severity: .error, scope: .employee,
+        identifier: "employee.bundle-rejected", severity: .error, scope: .employee, category: .employee,
         title: LocalizedText(en: "The employee's bundle is not refused as a whole", zh: "员工所在压缩包未被整体拒绝"),
-        rationale: "No employee can be accepted from a bundle refused as a whole (no valid authorization letter, an invalid employer or staff identity, an unsafe or damaged archive). Each employee's report names the bundle-level rules to fix first."
+        rationale: "No employee can be accepted from a bundle refused as a whole (no valid authorization letter, an invalid employer or staff identity, an unsafe or damaged archive). Each employee's report names the bundle-level rules to fix first.",
+        fixHint: .correctEmployeeRow
     )
     public init() {}
 

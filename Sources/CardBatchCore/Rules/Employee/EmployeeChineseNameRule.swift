@@ -1,9 +1,10 @@
 /// The Chinese name, when given, is written in Chinese characters.
 public struct EmployeeChineseNameRule: Rule {
     public static let description = RuleDescription(
-        identifier: "employee.chinese-name", severity: .error, scope: .employee,
+        identifier: "employee.chinese-name", severity: .error, scope: .employee, category: .employee,
         title: LocalizedText(en: "Chinese name, when given, is Chinese characters and ·", zh: "中文姓名（如填写）只能包含汉字和间隔号 ·"),
-        rationale: "The optional Chinese name is printed as written; it may hold CJK ideographs and the middle dot · that separates transliterated name parts (马克·莱), nothing else."
+        rationale: "The optional Chinese name is printed as written; it may hold CJK ideographs and the middle dot · that separates transliterated name parts (马克·莱), nothing else.",
+        fixHint: .correctEmployeeRow
     )
     public init() {}
 

@@ -1,9 +1,10 @@
 /// The card is for foreigners: a Chinese passport is refused.
 public struct EmployeeChineseNationalRule: Rule {
     public static let description = RuleDescription(
-        identifier: "employee.chinese-national", severity: .error, scope: .employee,
+        identifier: "employee.chinese-national", severity: .error, scope: .employee, category: .employee,
         title: LocalizedText(en: "The employee is not a Chinese national", zh: "员工不得为中国公民"),
-        rationale: "This card with embedded Work Permit information is issued to foreigners working in China; a holder of a Chinese (CHN) passport applies for the ordinary social security card instead."
+        rationale: "This card with embedded Work Permit information is issued to foreigners working in China; a holder of a Chinese (CHN) passport applies for the ordinary social security card instead.",
+        fixHint: .correctEmployeeRow
     )
     public init() {}
 

@@ -1,9 +1,10 @@
 /// Dates are real calendar days written `YYYY-MM-DD`.
 public struct EmployeeDateRule: Rule {
     public static let description = RuleDescription(
-        identifier: "employee.date", severity: .error, scope: .employee,
+        identifier: "employee.date", severity: .error, scope: .employee, category: .employee,
         title: LocalizedText(en: "Dates are real days written YYYY-MM-DD", zh: "日期须为真实日期，格式 YYYY-MM-DD"),
-        rationale: "Dates of birth and expiry dates go onto the card and into the work permit data. Only ISO 8601 dates are unambiguous (03/04/1990 is March or April depending on the country), and 1990-02-30 is not a day."
+        rationale: "Dates of birth and expiry dates go onto the card and into the work permit data. Only ISO 8601 dates are unambiguous (03/04/1990 is March or April depending on the country), and 1990-02-30 is not a day.",
+        fixHint: .correctEmployeeRow
     )
     public init() {}
 

@@ -1,9 +1,10 @@
 /// The same passport (nationality plus number) appears on at most one row.
 public struct EmployeeDuplicatePassportRule: Rule {
     public static let description = RuleDescription(
-        identifier: "employee.duplicate-passport", severity: .error, scope: .employee,
+        identifier: "employee.duplicate-passport", severity: .error, scope: .employee, category: .employee,
         title: LocalizedText(en: "Each passport appears once in the roster", zh: "同一护照在名册中只能出现一次"),
-        rationale: "Two rows with one passport would produce two cards for one person, or one card with another person's data. Which row is right cannot be decided here, so every row involved is rejected. Passport numbers are unique only per issuing state, so the key is nationality plus number."
+        rationale: "Two rows with one passport would produce two cards for one person, or one card with another person's data. Which row is right cannot be decided here, so every row involved is rejected. Passport numbers are unique only per issuing state, so the key is nationality plus number.",
+        fixHint: .correctEmployeeRow
     )
     public init() {}
 

@@ -1,9 +1,11 @@
 /// No employee field is longer than the configured maximum.
 public struct EmployeeFieldLengthRule: Rule {
     public static let description = RuleDescription(
-        identifier: "employee.field-length", severity: .error, scope: .employee,
+        identifier: "employee.field-length", severity: .error, scope: .employee, category: .employee,
         title: LocalizedText(en: "Employee fields are within the length limit", zh: "员工信息长度不超过上限"),
-        rationale: "Card fields have a fixed width, and an oversized cell is a paste mistake or an attack. Configured by roster.maxFieldLength."
+        rationale: "Card fields have a fixed width, and an oversized cell is a paste mistake or an attack. Configured by roster.maxFieldLength.",
+        configurationKeys: ["roster.maxFieldLength"],
+        fixHint: .correctEmployeeRow
     )
     public init() {}
 

@@ -1,9 +1,11 @@
 /// Surname and given names are written in the passport's Latin letters, and fit on the card.
 public struct EmployeeNameRule: Rule {
     public static let description = RuleDescription(
-        identifier: "employee.name", severity: .error, scope: .employee,
+        identifier: "employee.name", severity: .error, scope: .employee, category: .employee,
         title: LocalizedText(en: "Names are Latin letters as in the passport and fit on the card", zh: "姓名须为护照上的拉丁字母且不超过卡面长度"),
-        rationale: "The card prints the name as the passport's machine-readable zone spells it: letters A–Z, spaces, hyphens and apostrophes (lower case is accepted and written in capitals). Accented letters are transliterated in the passport (MÜLLER is MUELLER). Configured by identity.maxPrintedNameLength."
+        rationale: "The card prints the name as the passport's machine-readable zone spells it: letters A–Z, spaces, hyphens and apostrophes (lower case is accepted and written in capitals). Accented letters are transliterated in the passport (MÜLLER is MUELLER). Configured by identity.maxPrintedNameLength.",
+        configurationKeys: ["identity.maxPrintedNameLength"],
+        fixHint: .correctEmployeeRow
     )
     public init() {}
 

@@ -1,9 +1,10 @@
 /// The nationality is an ICAO 9303 three-letter code.
 public struct EmployeeNationalityRule: Rule {
     public static let description = RuleDescription(
-        identifier: "employee.nationality", severity: .error, scope: .employee,
+        identifier: "employee.nationality", severity: .error, scope: .employee, category: .employee,
         title: LocalizedText(en: "Nationality is an ICAO 9303 / ISO 3166-1 alpha-3 code", zh: "国籍须为 ICAO 9303 / ISO 3166-1 三字母代码"),
-        rationale: "The nationality is written as in the passport's machine-readable zone: ISO 3166-1 alpha-3 (FRA, USA, GBR) or one of ICAO's own codes (D for Germany, XXA for stateless persons). Together with the passport number it identifies the employee."
+        rationale: "The nationality is written as in the passport's machine-readable zone: ISO 3166-1 alpha-3 (FRA, USA, GBR) or one of ICAO's own codes (D for Germany, XXA for stateless persons). Together with the passport number it identifies the employee.",
+        fixHint: .correctEmployeeRow
     )
     public init() {}
 

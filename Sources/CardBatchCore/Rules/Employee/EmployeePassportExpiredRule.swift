@@ -1,9 +1,10 @@
 /// The passport is valid on the processing date.
 public struct EmployeePassportExpiredRule: Rule {
     public static let description = RuleDescription(
-        identifier: "employee.passport-expired", severity: .error, scope: .employee,
+        identifier: "employee.passport-expired", severity: .error, scope: .employee, category: .employee,
         title: LocalizedText(en: "Passport is valid on the processing date", zh: "护照在受理日须有效"),
-        rationale: "Acceptance Conditions: the applicant holds a valid identity document. A passport that expired before the processing date (set by --date) cannot back a card."
+        rationale: "Acceptance Conditions: the applicant holds a valid identity document. A passport that expired before the processing date (set by --date) cannot back a card.",
+        fixHint: .correctEmployeeRow
     )
     public init() {}
 

@@ -1,9 +1,11 @@
 /// Warns when the passport expires soon after the processing date.
 public struct EmployeePassportExpiringRule: Rule {
     public static let description = RuleDescription(
-        identifier: "employee.passport-expiring", severity: .warning, scope: .employee,
+        identifier: "employee.passport-expiring", severity: .warning, scope: .employee, category: .employee,
         title: LocalizedText(en: "Passport does not expire within 90 days", zh: "护照有效期不少于 90 天"),
-        rationale: "A card tied to a passport about to be renewed will soon need correcting; the employer may prefer to apply with the new passport. Configured by identity.passportExpiryWarningDays."
+        rationale: "A card tied to a passport about to be renewed will soon need correcting; the employer may prefer to apply with the new passport. Configured by identity.passportExpiryWarningDays.",
+        configurationKeys: ["identity.passportExpiryWarningDays"],
+        fixHint: .correctEmployeeRow
     )
     public init() {}
 

@@ -1,9 +1,10 @@
 /// Every employee field but the Chinese name is filled in.
 public struct EmployeeRequiredFieldRule: Rule {
     public static let description = RuleDescription(
-        identifier: "employee.required-field", severity: .error, scope: .employee,
+        identifier: "employee.required-field", severity: .error, scope: .employee, category: .employee,
         title: LocalizedText(en: "Every required employee field is filled in", zh: "员工必填项须填写"),
-        rationale: "The card production centre needs the name as in the passport, sex, date of birth, nationality, passport number and expiry, work permit number and expiry, and the photo (Centralized Application by Employer, (II))."
+        rationale: "The card production centre needs the name as in the passport, sex, date of birth, nationality, passport number and expiry, work permit number and expiry, and the photo (Centralized Application by Employer, (II)).",
+        fixHint: .correctEmployeeRow
     )
     public init() {}
 

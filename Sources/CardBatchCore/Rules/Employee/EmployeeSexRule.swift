@@ -1,9 +1,10 @@
 /// Sex is written as in the passport: M, F or X.
 public struct EmployeeSexRule: Rule {
     public static let description = RuleDescription(
-        identifier: "employee.sex", severity: .error, scope: .employee,
+        identifier: "employee.sex", severity: .error, scope: .employee, category: .employee,
         title: LocalizedText(en: "Sex is M, F or X as in the passport", zh: "性别须按护照填写 M、F 或 X"),
-        rationale: "ICAO 9303 passports print sex as M, F or X (unspecified); the card carries the same value."
+        rationale: "ICAO 9303 passports print sex as M, F or X (unspecified); the card carries the same value.",
+        fixHint: .correctEmployeeRow
     )
     public init() {}
 

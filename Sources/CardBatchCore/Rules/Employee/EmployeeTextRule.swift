@@ -1,9 +1,10 @@
 /// No employee field holds control characters (tabs, line breaks, NUL…).
 public struct EmployeeTextRule: Rule {
     public static let description = RuleDescription(
-        identifier: "employee.text", severity: .error, scope: .employee,
+        identifier: "employee.text", severity: .error, scope: .employee, category: .employee,
         title: LocalizedText(en: "Employee fields hold no control characters", zh: "员工信息不得含控制字符"),
-        rationale: "Control characters (line breaks inside a cell, tabs, NUL) are invisible in a spreadsheet, cannot be printed on a card and are not allowed in the accepted-records XML."
+        rationale: "Control characters (line breaks inside a cell, tabs, NUL) are invisible in a spreadsheet, cannot be printed on a card and are not allowed in the accepted-records XML.",
+        fixHint: .correctEmployeeRow
     )
     public init() {}
 

@@ -1,9 +1,10 @@
 /// The work permit is still valid after the processing date.
 public struct EmployeeWorkPermitExpiredRule: Rule {
     public static let description = RuleDescription(
-        identifier: "employee.work-permit-expired", severity: .error, scope: .employee,
+        identifier: "employee.work-permit-expired", severity: .error, scope: .employee, category: .employee,
         title: LocalizedText(en: "Work permit expires after the processing date", zh: "工作许可在受理日之后仍有效"),
-        rationale: "Acceptance Conditions: the applicant possesses valid Work Permit information. A permit expiring on or before the processing date cannot be embedded in a card."
+        rationale: "Acceptance Conditions: the applicant possesses valid Work Permit information. A permit expiring on or before the processing date cannot be embedded in a card.",
+        fixHint: .correctEmployeeRow
     )
     public init() {}
 

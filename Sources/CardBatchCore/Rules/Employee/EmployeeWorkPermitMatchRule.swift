@@ -2,9 +2,10 @@
 /// passport, nationality and expiry.
 public struct EmployeeWorkPermitMatchRule: Rule {
     public static let description = RuleDescription(
-        identifier: "employee.work-permit-match", severity: .error, scope: .employee,
+        identifier: "employee.work-permit-match", severity: .error, scope: .employee, category: .employee,
         title: LocalizedText(en: "The work permit is in the reference extract, for the same passport", zh: "工作许可在参考名单中且护照信息一致"),
-        rationale: "The card embeds Work Permit information, so the permit must exist and belong to this person. When the outlet supplies the authority's extract of valid permits (--permits FILE), each employee must match one by permit number with the same passport number, nationality and expiry date. Without an extract the rule does not run."
+        rationale: "The card embeds Work Permit information, so the permit must exist and belong to this person. When the outlet supplies the authority's extract of valid permits (--permits FILE), each employee must match one by permit number with the same passport number, nationality and expiry date. Without an extract the rule does not run.",
+        fixHint: .correctEmployeeRow
     )
     public init() {}
 

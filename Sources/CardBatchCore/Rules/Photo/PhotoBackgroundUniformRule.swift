@@ -5,9 +5,11 @@ import Glibc
 /// The background is uniform: no shadow, gradient, pattern or objects.
 public struct PhotoBackgroundUniformRule: Rule {
     public static let description = RuleDescription(
-        identifier: "photo.background-uniform", severity: .error, scope: .employee,
+        identifier: "photo.background-uniform", severity: .error, scope: .employee, category: .photo,
         title: LocalizedText(en: "Photo background is even, without shadows or patterns", zh: "照片背景均匀，无阴影或图案"),
-        rationale: "Photo: a plain white background \"with no spots, flaws, or ink defects\" (Document Requirements). In the background bands, the spread of lightness (standard deviation of L*, at most 4) catches patterns and objects, and the difference between band sections (at most 6) catches a shadow or gradient. Configured by photoChecks.maxBackgroundSpread and photoChecks.maxBackgroundGradient."
+        rationale: "Photo: a plain white background \"with no spots, flaws, or ink defects\" (Document Requirements). In the background bands, the spread of lightness (standard deviation of L*, at most 4) catches patterns and objects, and the difference between band sections (at most 6) catches a shadow or gradient. Configured by photoChecks.maxBackgroundSpread and photoChecks.maxBackgroundGradient.",
+        configurationKeys: ["photoChecks.maxBackgroundSpread", "photoChecks.maxBackgroundGradient"],
+        fixHint: .retakePhoto
     )
     public init() {}
 

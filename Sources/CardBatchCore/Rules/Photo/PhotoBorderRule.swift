@@ -5,9 +5,11 @@ import Glibc
 /// No border or frame around the photo.
 public struct PhotoBorderRule: Rule {
     public static let description = RuleDescription(
-        identifier: "photo.border", severity: .error, scope: .employee,
+        identifier: "photo.border", severity: .error, scope: .employee, category: .photo,
         title: LocalizedText(en: "Photo has no border or frame", zh: "照片无边框"),
-        rationale: "Photo: \"without borders\" (Document Requirements). The outermost lines along the top and sides are compared with the background just inside them; a frame line differs by more than 8 in L*. Configured by photoChecks.maxBorderContrast."
+        rationale: "Photo: \"without borders\" (Document Requirements). The outermost lines along the top and sides are compared with the background just inside them; a frame line differs by more than 8 in L*. Configured by photoChecks.maxBorderContrast.",
+        configurationKeys: ["photoChecks.maxBorderContrast"],
+        fixHint: .retakePhoto
     )
     public init() {}
 

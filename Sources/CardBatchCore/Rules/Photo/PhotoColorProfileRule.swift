@@ -1,9 +1,10 @@
 /// An embedded colour profile, if any, is sRGB.
 public struct PhotoColorProfileRule: Rule {
     public static let description = RuleDescription(
-        identifier: "photo.color-profile", severity: .warning, scope: .employee,
+        identifier: "photo.color-profile", severity: .warning, scope: .employee, category: .photo,
         title: LocalizedText(en: "An embedded colour profile, if any, is sRGB", zh: "嵌入的色彩配置文件（如有）为 sRGB"),
-        rationale: "Color: 24-bit true colour (Document Requirements), printed as sRGB. A photo tagged with another profile (Adobe RGB, Display P3, a printer profile) shows different colours when the profile is ignored. This is a warning: colours are usually close, but the outlet should know. A photo without a profile is taken as sRGB."
+        rationale: "Color: 24-bit true colour (Document Requirements), printed as sRGB. A photo tagged with another profile (Adobe RGB, Display P3, a printer profile) shows different colours when the profile is ignored. This is a warning: colours are usually close, but the outlet should know. A photo without a profile is taken as sRGB.",
+        fixHint: .runFixPhoto
     )
     public init() {}
 

@@ -1,9 +1,10 @@
 /// The photo is 24-bit true colour: three 8-bit components.
 public struct PhotoColorRule: Rule {
     public static let description = RuleDescription(
-        identifier: "photo.color", severity: .error, scope: .employee,
+        identifier: "photo.color", severity: .error, scope: .employee, category: .photo,
         title: LocalizedText(en: "Photo is 24-bit true colour", zh: "照片须为 24 位真彩色"),
-        rationale: "Color: 24-bit true color (Document Requirements): three 8-bit components (YCbCr or RGB). Greyscale and CMYK JPEGs are refused."
+        rationale: "Color: 24-bit true color (Document Requirements): three 8-bit components (YCbCr or RGB). Greyscale and CMYK JPEGs are refused.",
+        fixHint: .retakePhoto
     )
     public init() {}
 

@@ -1,9 +1,11 @@
 /// The photo was not saved with heavy JPEG compression.
 public struct PhotoCompressionRule: Rule {
     public static let description = RuleDescription(
-        identifier: "photo.compression", severity: .error, scope: .employee,
+        identifier: "photo.compression", severity: .error, scope: .employee, category: .photo,
         title: LocalizedText(en: "Photo is not heavily compressed", zh: "照片未经过度压缩"),
-        rationale: "Photo: \"with clear facial features and no spots, flaws\" (Document Requirements). Heavy JPEG compression turns a face into visible 8 × 8 blocks. The quality the photo was saved at is estimated from its quantisation table (read with libjpeg) against the IJG standard table; below 50 is refused. Configured by photoChecks.minJPEGQuality."
+        rationale: "Photo: \"with clear facial features and no spots, flaws\" (Document Requirements). Heavy JPEG compression turns a face into visible 8 × 8 blocks. The quality the photo was saved at is estimated from its quantisation table (read with libjpeg) against the IJG standard table; below 50 is refused. Configured by photoChecks.minJPEGQuality.",
+        configurationKeys: ["photoChecks.minJPEGQuality"],
+        fixHint: .runFixPhoto
     )
     public init() {}
 

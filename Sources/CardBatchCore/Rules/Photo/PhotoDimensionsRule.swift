@@ -1,9 +1,11 @@
 /// The photo is exactly the configured size (358 × 441 pixels by default).
 public struct PhotoDimensionsRule: Rule {
     public static let description = RuleDescription(
-        identifier: "photo.dimensions", severity: .error, scope: .employee,
+        identifier: "photo.dimensions", severity: .error, scope: .employee, category: .photo,
         title: LocalizedText(en: "Photo is exactly 358 × 441 pixels", zh: "照片尺寸须为 358 × 441 像素"),
-        rationale: "Dimensions: 358 (width) × 441 (height) pixels (Document Requirements). Configured by photo.width and photo.height."
+        rationale: "Dimensions: 358 (width) × 441 (height) pixels (Document Requirements). Configured by photo.width and photo.height.",
+        configurationKeys: ["photo.width", "photo.height"],
+        fixHint: .runFixPhoto
     )
     public init() {}
 

@@ -1,9 +1,10 @@
 /// No two employees of a bundle submit the same photo file.
 public struct PhotoDuplicateRule: Rule {
     public static let description = RuleDescription(
-        identifier: "photo.duplicate", severity: .error, scope: .employee,
+        identifier: "photo.duplicate", severity: .error, scope: .employee, category: .photo,
         title: LocalizedText(en: "No two employees share the same photo", zh: "不同员工不得使用同一张照片"),
-        rationale: "Byte-identical photos (same SHA-256) for two employees mean at least one card would show the wrong face. Which one is right cannot be decided here, so every row involved is rejected."
+        rationale: "Byte-identical photos (same SHA-256) for two employees mean at least one card would show the wrong face. Which one is right cannot be decided here, so every row involved is rejected.",
+        fixHint: .addOwnPhoto
     )
     public init() {}
 

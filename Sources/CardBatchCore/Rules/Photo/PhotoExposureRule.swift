@@ -5,9 +5,11 @@ import Glibc
 /// The face is neither crushed to black nor burnt out to white.
 public struct PhotoExposureRule: Rule {
     public static let description = RuleDescription(
-        identifier: "photo.exposure", severity: .error, scope: .employee,
+        identifier: "photo.exposure", severity: .error, scope: .employee, category: .photo,
         title: LocalizedText(en: "Photo is correctly exposed", zh: "照片曝光正常"),
-        rationale: "Photo: \"clear facial features\" (Document Requirements). In the face region, more than 10% of pixels clipped to black or more than 4% clipped to white means features are lost. Configured by photoChecks.maxClippedDark and photoChecks.maxClippedBright."
+        rationale: "Photo: \"clear facial features\" (Document Requirements). In the face region, more than 10% of pixels clipped to black or more than 4% clipped to white means features are lost. Configured by photoChecks.maxClippedDark and photoChecks.maxClippedBright.",
+        configurationKeys: ["photoChecks.maxClippedDark", "photoChecks.maxClippedBright"],
+        fixHint: .retakePhoto
     )
     public init() {}
 

@@ -1,9 +1,11 @@
 /// The photo file is within the size window (40,960–100,000 bytes by default, both inclusive).
 public struct PhotoFileSizeRule: Rule {
     public static let description = RuleDescription(
-        identifier: "photo.file-size", severity: .error, scope: .employee,
+        identifier: "photo.file-size", severity: .error, scope: .employee, category: .photo,
         title: LocalizedText(en: "Photo file is 40,960–100,000 bytes", zh: "照片文件大小须为 40,960–100,000 字节"),
-        rationale: "Size: 40K–100K bytes (Document Requirements). 40,960 to 100,000 bytes is the window both readings of K (1,000 and 1,024) accept; both edges are inclusive. Configured by photo.minBytes and photo.maxBytes."
+        rationale: "Size: 40K–100K bytes (Document Requirements). 40,960 to 100,000 bytes is the window both readings of K (1,000 and 1,024) accept; both edges are inclusive. Configured by photo.minBytes and photo.maxBytes.",
+        configurationKeys: ["photo.minBytes", "photo.maxBytes"],
+        fixHint: .runFixPhoto
     )
     public init() {}
 

@@ -1,9 +1,10 @@
 /// The photo really is a JPEG: its bytes start like one and the decoder reads it to the end.
 public struct PhotoFormatRule: Rule {
     public static let description = RuleDescription(
-        identifier: "photo.format", severity: .error, scope: .employee,
+        identifier: "photo.format", severity: .error, scope: .employee, category: .photo,
         title: LocalizedText(en: "Photo is a real JPEG file", zh: "照片须为真实的 JPG 文件"),
-        rationale: "Format: JPG (Document Requirements). The file is judged by its bytes and decoded with libjpeg-turbo: a PNG renamed to .jpg, or a truncated JPEG, is caught."
+        rationale: "Format: JPG (Document Requirements). The file is judged by its bytes and decoded with libjpeg-turbo: a PNG renamed to .jpg, or a truncated JPEG, is caught.",
+        fixHint: .runFixPhoto
     )
     public init() {}
 

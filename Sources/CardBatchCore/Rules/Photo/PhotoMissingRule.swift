@@ -1,9 +1,10 @@
 /// The photo the roster names is in the bundle.
 public struct PhotoMissingRule: Rule {
     public static let description = RuleDescription(
-        identifier: "photo.missing", severity: .error, scope: .employee,
+        identifier: "photo.missing", severity: .error, scope: .employee, category: .photo,
         title: LocalizedText(en: "The employee's photo is in the bundle", zh: "员工照片须在压缩包中"),
-        rationale: "Each employee needs a digital photo (Centralized Application by Employer, (II)); the roster's photo column names the file inside the ZIP."
+        rationale: "Each employee needs a digital photo (Centralized Application by Employer, (II)); the roster's photo column names the file inside the ZIP.",
+        fixHint: .addOwnPhoto
     )
     public init() {}
 

@@ -1,9 +1,10 @@
 /// The photo is not rotated by its EXIF orientation.
 public struct PhotoOrientationRule: Rule {
     public static let description = RuleDescription(
-        identifier: "photo.orientation", severity: .error, scope: .employee,
+        identifier: "photo.orientation", severity: .error, scope: .employee, category: .photo,
         title: LocalizedText(en: "Photo is not turned sideways by its EXIF orientation", zh: "照片未被 EXIF 方向标记旋转"),
-        rationale: "Phones store portraits sideways and add an EXIF orientation (5–8) telling viewers to turn them. Such a photo is displayed 441 × 358, not 358 × 441, and card printers ignore the tag. Save the photo upright (most editors do so on export)."
+        rationale: "Phones store portraits sideways and add an EXIF orientation (5–8) telling viewers to turn them. Such a photo is displayed 441 × 358, not 358 × 441, and card printers ignore the tag. Save the photo upright (most editors do so on export).",
+        fixHint: .runFixPhoto
     )
     public init() {}
 

@@ -5,9 +5,11 @@ import Glibc
 /// The face is in focus.
 public struct PhotoSharpnessRule: Rule {
     public static let description = RuleDescription(
-        identifier: "photo.sharpness", severity: .error, scope: .employee,
+        identifier: "photo.sharpness", severity: .error, scope: .employee, category: .photo,
         title: LocalizedText(en: "Photo is sharp", zh: "照片清晰"),
-        rationale: "Photo: \"clear facial features\" (Document Requirements). Edge strength is measured in the face region at a quarter of the photo's size, where sensor noise and JPEG grain average away: the 90th percentile of the luma gradient must reach 36. Configured by photoChecks.minSharpness. Calibrated to catch clearly visible blur (a box blur of radius 6 px at full size); milder blur is not reliably told from a soft but acceptable photo and is left to the outlet's visual check."
+        rationale: "Photo: \"clear facial features\" (Document Requirements). Edge strength is measured in the face region at a quarter of the photo's size, where sensor noise and JPEG grain average away: the 90th percentile of the luma gradient must reach 36. Configured by photoChecks.minSharpness. Calibrated to catch clearly visible blur (a box blur of radius 6 px at full size); milder blur is not reliably told from a soft but acceptable photo and is left to the outlet's visual check.",
+        configurationKeys: ["photoChecks.minSharpness"],
+        fixHint: .retakePhoto
     )
     public init() {}
 

@@ -1,7 +1,7 @@
 /// The roster lists at least one employee.
 public struct RosterEmptyRule: Rule {
     public static let description = RuleDescription(
-        identifier: "roster.empty", severity: .error, scope: .bundle,
+        identifier: "roster.empty", severity: .error, scope: .bundle, category: .roster,
         title: LocalizedText(en: "The roster lists at least one employee", zh: "名册至少列出一名员工"),
         rationale: "A bundle is an application for its employees' cards; an empty roster applies for nothing."
     )

@@ -1,7 +1,7 @@
 /// The bundle holds a roster: `roster.xml` or `roster.csv` at its root (or in its single wrapping folder).
 public struct RosterMissingRule: Rule {
     public static let description = RuleDescription(
-        identifier: "roster.missing", severity: .error, scope: .bundle,
+        identifier: "roster.missing", severity: .error, scope: .bundle, category: .roster,
         title: LocalizedText(en: "The bundle holds a roster", zh: "压缩包须含名册"),
         rationale: "The roster (roster.xml or roster.csv) lists the employees; without it nothing in the bundle can be matched to a person."
     )

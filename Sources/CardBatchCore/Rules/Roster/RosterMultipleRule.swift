@@ -1,7 +1,7 @@
 /// The bundle holds exactly one roster.
 public struct RosterMultipleRule: Rule {
     public static let description = RuleDescription(
-        identifier: "roster.multiple", severity: .error, scope: .bundle,
+        identifier: "roster.multiple", severity: .error, scope: .bundle, category: .roster,
         title: LocalizedText(en: "The bundle holds exactly one roster", zh: "压缩包只能含一份名册"),
         rationale: "With both roster.xml and roster.csv the outlet cannot know which one the employer meant."
     )

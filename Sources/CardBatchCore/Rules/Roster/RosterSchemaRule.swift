@@ -1,7 +1,7 @@
 /// Detected where the bytes are read; see `description.rationale`.
 public enum RosterSchemaRule: RuleDescribing {
     public static let description = RuleDescription(
-        identifier: "roster.schema", severity: .error, scope: .bundle,
+        identifier: "roster.schema", severity: .error, scope: .bundle, category: .roster,
         title: LocalizedText(en: "The roster follows the published schema or CSV template", zh: "名册须符合公布的 XML 架构或 CSV 模板"),
         rationale: "An XML roster is validated against roster.xsd with libxml2's schema validator; a CSV roster must have the template's header columns and the same number of cells in every row."
     )

@@ -1,7 +1,7 @@
 /// Detected where the bytes are read; see `description.rationale`.
 public enum RosterSyntaxRule: RuleDescribing {
     public static let description = RuleDescription(
-        identifier: "roster.syntax", severity: .error, scope: .bundle,
+        identifier: "roster.syntax", severity: .error, scope: .bundle, category: .roster,
         title: LocalizedText(en: "The roster is well-formed CSV or XML", zh: "名册须为格式正确的 CSV 或 XML"),
         rationale: "An XML roster must be well-formed XML (libxml2 reports the line); a CSV roster must follow RFC 4180 (quotes closed, one header row)."
     )

@@ -1,8 +1,9 @@
 /// Detected where the bytes are read; see `description.rationale`.
 public enum RosterTooLargeRule: RuleDescribing {
     public static let description = RuleDescription(
-        identifier: "roster.too-large", severity: .error, scope: .bundle,
+        identifier: "roster.too-large", severity: .error, scope: .bundle, category: .roster,
         title: LocalizedText(en: "The roster file is within its size cap", zh: "名册文件不超过大小上限"),
-        rationale: "The roster is read into memory to be parsed, so it has its own cap (archive.maxRosterBytes, 16 MiB by default: far beyond 10,000 employees)."
+        rationale: "The roster is read into memory to be parsed, so it has its own cap (archive.maxRosterBytes, 16 MiB by default: far beyond 10,000 employees).",
+        configurationKeys: ["archive.maxRosterBytes"]
     )
 }

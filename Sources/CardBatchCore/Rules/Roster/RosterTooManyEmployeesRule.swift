@@ -1,9 +1,10 @@
 /// The roster lists no more employees than one bundle may hold.
 public struct RosterTooManyEmployeesRule: Rule {
     public static let description = RuleDescription(
-        identifier: "roster.too-many-employees", severity: .error, scope: .bundle,
+        identifier: "roster.too-many-employees", severity: .error, scope: .bundle, category: .roster,
         title: LocalizedText(en: "The roster lists at most the configured number of employees", zh: "名册员工人数不超过上限"),
-        rationale: "Bounds the work one bundle can demand. Configured by roster.maxEmployees."
+        rationale: "Bounds the work one bundle can demand. Configured by roster.maxEmployees.",
+        configurationKeys: ["roster.maxEmployees"]
     )
     public init() {}
 
