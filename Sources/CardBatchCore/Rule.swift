@@ -5,6 +5,19 @@
 /// findings through `description.finding(...)` at the point of detection.
 public protocol RuleDescribing: Sendable {
     static var description: RuleDescription { get }
+    /// A message the rule gives, for `explain`: a checked rule's own finding on its first triggering
+    /// example; a detected rule's `example`.
+    static var exampleMessage: LocalizedText? { get }
+}
+
+/// A rule detected where the bytes are read, with no subject to run examples on: it carries the
+/// message it gives as its example, which a test produces for real from real bytes.
+public protocol DetectedRule: RuleDescribing {
+    static var example: LocalizedText { get }
+}
+
+extension DetectedRule {
+    public static var exampleMessage: LocalizedText? { example }
 }
 
 /// A rule that judges a plain value (the subject) and returns findings. Rules are pure: no files,
@@ -16,6 +29,12 @@ public protocol Rule<Subject>: RuleDescribing {
     /// Subjects that must trigger the rule and subjects that must not. The test suite walks these
     /// for every registered rule, so the examples are executable documentation.
     static var examples: RuleExamples<Subject> { get }
+}
+
+extension Rule {
+    public static var exampleMessage: LocalizedText? {
+        examples.triggering.first.flatMap { Self().check($0, in: .example).first?.message }
+    }
 }
 
 public struct RuleExamples<Subject: Sendable>: Sendable {

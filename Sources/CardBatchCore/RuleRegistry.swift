@@ -37,7 +37,7 @@ public enum RuleRegistry {
     /// Each employee of a bundle refused as a whole.
     public static let bundleRejectionRules: [any Rule<(record: EmployeeRecord, bundleErrors: [Finding])>] = [EmployeeBundleRejectedRule()]
     /// Rules detected where the bytes are read, with no pure check of their own.
-    public static let detectedRules: [any RuleDescribing.Type] = [
+    public static let detectedRules: [any DetectedRule.Type] = [
         BundleUnreadableRule.self, RosterEncodingRule.self, RosterSyntaxRule.self, RosterSchemaRule.self,
         RosterDTDRule.self, RosterEmployerConsistencyRule.self, RosterTooLargeRule.self,
     ]
@@ -46,7 +46,7 @@ public enum RuleRegistry {
     public static var allTypes: [any RuleDescribing.Type] {
         let checked: [any RuleDescribing] = entryCountRules + archiveEntryRules + archiveRules + inflationRules + layoutRules
             + bundleRules + employeeRules + rosterRules + photoRosterRules + ledgerRules + bundleRejectionRules
-        return checked.map { type(of: $0) } + detectedRules
+        return checked.map { type(of: $0) } + detectedRules.map { $0 as any RuleDescribing.Type }
     }
 
     /// Every rule's description, sorted by identifier.

@@ -21,7 +21,7 @@ struct RuleRegistryTests {
         #expect(!files.isEmpty)
         for file in files {
             let text = try String(contentsOfFile: "\(rulesFolder)/\(file)", encoding: .utf8)
-            for match in text.matches(of: /public (?:struct|enum) (\w+): (?:Rule|RuleDescribing) \{/) {
+            for match in text.matches(of: /public (?:struct|enum) (\w+): (?:Rule|RuleDescribing|DetectedRule) \{/) {
                 declared.insert(String(match.1))
             }
         }
@@ -37,7 +37,7 @@ struct RuleRegistryTests {
         let files = FileManager.default.enumerator(atPath: rulesFolder)?.compactMap { $0 as? String }.filter { $0.hasSuffix("Rule.swift") } ?? []
         for file in files {
             let text = try String(contentsOfFile: "\(rulesFolder)/\(file)", encoding: .utf8)
-            let types = text.matches(of: /public (?:struct|enum) (\w+): (?:Rule|RuleDescribing) \{/).map { String($0.1) }
+            let types = text.matches(of: /public (?:struct|enum) (\w+): (?:Rule|RuleDescribing|DetectedRule) \{/).map { String($0.1) }
             #expect(types == [((file as NSString).lastPathComponent as NSString).deletingPathExtension], "\(file)")
         }
         #expect(files.count == RuleRegistry.allTypes.count)
