@@ -2,7 +2,7 @@
 public struct LetterAgeRule: Rule {
     public static let description = RuleDescription(
         identifier: "letter.age", severity: .error, scope: .bundle, category: .letter,
-        title: LocalizedText(en: "The letter is dated within the last 6 months, not in the future", zh: "授权书签发日期在 6 个月内且不晚于受理日"),
+        title: LocalizedText(en: "The letter is recent and not dated in the future", zh: "授权书为近期签发且不晚于受理日"),
         rationale: "An authorization letter speaks for the employer at the time it is issued; an old letter may no longer reflect who is authorized, and a future date is a mistake. Configured by letter.maxAgeMonths.",
         configurationKeys: ["letter.maxAgeMonths"]
     )

@@ -2,7 +2,7 @@
 public struct EmployeeAdultRule: Rule {
     public static let description = RuleDescription(
         identifier: "employee.adult", severity: .error, scope: .employee, category: .employee,
-        title: LocalizedText(en: "The employee is 18 or over on the processing date", zh: "员工在受理日须年满 18 周岁"),
+        title: LocalizedText(en: "The employee is of age on the processing date", zh: "员工在受理日须已成年"),
         rationale: "Work permits are issued to adults; a younger age means a wrong date of birth or a wrong person. Configured by identity.minimumAge.",
         configurationKeys: ["identity.minimumAge"],
         fixHint: .correctEmployeeRow

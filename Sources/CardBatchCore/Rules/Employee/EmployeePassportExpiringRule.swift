@@ -2,7 +2,7 @@
 public struct EmployeePassportExpiringRule: Rule {
     public static let description = RuleDescription(
         identifier: "employee.passport-expiring", severity: .warning, scope: .employee, category: .employee,
-        title: LocalizedText(en: "Passport does not expire within 90 days", zh: "护照有效期不少于 90 天"),
+        title: LocalizedText(en: "Passport does not expire soon", zh: "护照不会很快到期"),
         rationale: "A card tied to a passport about to be renewed will soon need correcting; the employer may prefer to apply with the new passport. Configured by identity.passportExpiryWarningDays.",
         configurationKeys: ["identity.passportExpiryWarningDays"],
         fixHint: .correctEmployeeRow

@@ -2,7 +2,7 @@
 public struct EmployeePassportNumberRule: Rule {
     public static let description = RuleDescription(
         identifier: "employee.passport-number", severity: .error, scope: .employee, category: .employee,
-        title: LocalizedText(en: "Passport number is 1–9 letters A–Z and digits 0–9", zh: "护照号码为 1–9 位字母 A–Z 或数字 0–9"),
+        title: LocalizedText(en: "Passport number is letters A–Z and digits 0–9, not too long", zh: "护照号码为字母 A–Z 或数字 0–9，长度不超过上限"),
         rationale: "A passport number as printed in the machine-readable zone holds only A–Z and 0–9, at most 9 of them (ICAO 9303); spaces, dashes and look-alike characters make the card unmatchable to the passport. For states that issue longer numbers, raise identity.passportNumberMaxLength.",
         configurationKeys: ["identity.passportNumberMaxLength"],
         fixHint: .correctEmployeeRow

@@ -2,7 +2,7 @@
 public struct EmployeeWorkPermitNumberRule: Rule {
     public static let description = RuleDescription(
         identifier: "employee.work-permit-number", severity: .error, scope: .employee, category: .employee,
-        title: LocalizedText(en: "Work permit number has the expected form (8–24 letters and digits)", zh: "工作许可证号格式正确（8–24 位字母或数字）"),
+        title: LocalizedText(en: "Work permit number has the expected form", zh: "工作许可证号格式正确"),
         rationale: "The work permit number links the card to the Work Permit data. By default it is 8 to 24 letters and digits; configured by identity.workPermitPattern (a regular expression the whole number must match).",
         configurationKeys: ["identity.workPermitPattern"],
         fixHint: .correctEmployeeRow

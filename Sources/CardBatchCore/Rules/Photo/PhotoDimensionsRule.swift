@@ -2,7 +2,7 @@
 public struct PhotoDimensionsRule: Rule {
     public static let description = RuleDescription(
         identifier: "photo.dimensions", severity: .error, scope: .employee, category: .photo,
-        title: LocalizedText(en: "Photo is exactly 358 × 441 pixels", zh: "照片尺寸须为 358 × 441 像素"),
+        title: LocalizedText(en: "Photo has the required width and height in pixels", zh: "照片像素尺寸须符合规定"),
         rationale: "Dimensions: 358 (width) × 441 (height) pixels (Document Requirements). Configured by photo.width and photo.height.",
         configurationKeys: ["photo.width", "photo.height"],
         fixHint: .runFixPhoto

@@ -2,7 +2,7 @@
 public struct PhotoFileSizeRule: Rule {
     public static let description = RuleDescription(
         identifier: "photo.file-size", severity: .error, scope: .employee, category: .photo,
-        title: LocalizedText(en: "Photo file is 40,960–100,000 bytes", zh: "照片文件大小须为 40,960–100,000 字节"),
+        title: LocalizedText(en: "Photo file size is within the required window", zh: "照片文件大小须在规定范围内"),
         rationale: "Size: 40K–100K bytes (Document Requirements). 40,960 to 100,000 bytes is the window both readings of K (1,000 and 1,024) accept; both edges are inclusive. Configured by photo.minBytes and photo.maxBytes.",
         configurationKeys: ["photo.minBytes", "photo.maxBytes"],
         fixHint: .runFixPhoto

@@ -2,7 +2,7 @@
 public struct PhotoRecencyRule: Rule {
     public static let description = RuleDescription(
         identifier: "photo.recency", severity: .error, scope: .employee, category: .photo,
-        title: LocalizedText(en: "Photo was taken within the last 6 months", zh: "照片为近 6 个月内拍摄"),
+        title: LocalizedText(en: "Photo was taken recently enough", zh: "照片为近期拍摄"),
         rationale: "Photo: \"a recent (within 6 months)\" photo (Document Requirements). The EXIF date taken (DateTimeOriginal) must be within photoChecks.maxAgeMonths before the processing date and not after it. A photo without that date cannot be verified: that is a warning, for the outlet to judge, not a pass.",
         configurationKeys: ["photoChecks.maxAgeMonths"],
         fixHint: .retakePhoto
