@@ -43,7 +43,7 @@ public enum PrecheckSummary {
             out += "Left for the outlet's visual check / 由受理点人工核验:\n"
             for item in VisualCheck.items { out += "  - \(item.en) / \(item.zh)\n" }
         }
-        out += "Report for people / 报告: \(outcome.outputPath)/report.html\n"
+        out += "Report for people / 报告: \(outcome.outputPath)/\(ResultLayout.htmlReport)\n"
         out += "Reports / 全部报告: \(outcome.outputPath)\n"
         return out
     }

@@ -8,7 +8,7 @@ public enum AcceptedRecords {
         "photo_file", "photo_sha256", "bundle_sha256", "processing_date",
     ]
 
-    static func photoFile(_ employee: EmployeeResult) -> String { "photos/\(employee.recordKey).jpg" }
+    static func photoFile(_ employee: EmployeeResult) -> String { ResultLayout.recordPhoto(key: employee.recordKey) }
 
     /// `accepted/records.csv`: UTF-8 without BOM, CRLF line ends, a header row, one row per accepted
     /// employee in roster order; formula-like cells neutralised.

@@ -47,10 +47,15 @@ public struct EmployeeResult: Sendable {
         self.findings = findings.sorted()
     }
 
-    /// The rejection report's path inside the bundle's output folder.
-    public var reportStem: String {
-        let row = String(record.row)
-        return "rejected/row-" + String(repeating: "0", count: max(0, 5 - row.count)) + row
+    /// The rejection report's path inside the bundle's output folder, without its extension.
+    public var reportStem: String { ResultLayout.rejectionStem(row: record.row) }
+
+    /// The same employee with more findings (from checks that need every row, or the ledger); the
+    /// verdict follows from the findings.
+    public func adding(_ more: [Finding]) -> EmployeeResult {
+        var updated = EmployeeResult(record: record, recordKey: recordKey, photo: photo, findings: findings + more)
+        updated.thumbnail = thumbnail
+        return updated
     }
 }
 

@@ -164,7 +164,7 @@ public struct BundleSummary: Codable, Sendable {
         errors = all.filter { $0.severity == .error }.count
         warnings = all.filter { $0.severity == .warning }.count
         self.output = output
-        bundleReport = output + "/bundle-report.json"
+        bundleReport = output + "/" + ResultLayout.bundleReport
         previous = result.resubmissionOf
     }
 }

@@ -8,22 +8,22 @@ public enum ReportWriter {
     public static func write(_ result: BundleResult, to staged: StagedFolder, acceptedRecords: Bool,
                              html: ReportLanguage? = nil) throws(OutputError) {
         if let html {
-            try staged.stream(to: "report.html") { sink throws(OutputError) in
+            try staged.stream(to: ResultLayout.htmlReport) { sink throws(OutputError) in
                 try PrecheckHTMLReport.write(result, language: html, thumbnail: { employee in
                     employee.thumbnail.flatMap { FileManager.default.contents(atPath: "\(staged.stagingPath)/\($0)") }.map { [UInt8]($0) }
                 }, to: sink)
             }
         }
-        try staged.stream(to: "bundle-report.json") { sink throws(OutputError) in try BundleReportDocument.write(result, to: sink) }
-        if result.rejectedCount > 0 { try staged.makeFolder("rejected") }
+        try staged.stream(to: ResultLayout.bundleReport) { sink throws(OutputError) in try BundleReportDocument.write(result, to: sink) }
+        if result.rejectedCount > 0 { try staged.makeFolder(ResultLayout.rejectedFolder) }
         for employee in result.employees where !employee.isAccepted {
             try staged.write(json(RejectionReportDocument(employee, in: result)), to: employee.reportStem + ".json")
             try staged.write(RejectionReportText.render(employee, in: result), to: employee.reportStem + ".txt")
         }
         if acceptedRecords && result.status != .bundleRejected && result.acceptedCount > 0 {
-            try staged.makeFolder("accepted")
-            try staged.stream(to: "accepted/records.csv") { sink throws(OutputError) in try AcceptedRecords.csv(result, to: sink) }
-            try staged.stream(to: "accepted/records.xml") { sink throws(OutputError) in try AcceptedRecords.xml(result, to: sink) }
+            try staged.makeFolder(ResultLayout.acceptedFolder)
+            try staged.stream(to: ResultLayout.recordsCSV) { sink throws(OutputError) in try AcceptedRecords.csv(result, to: sink) }
+            try staged.stream(to: ResultLayout.recordsXML) { sink throws(OutputError) in try AcceptedRecords.xml(result, to: sink) }
         }
     }
 

@@ -70,7 +70,7 @@ public final class StagedFolder: Sendable {
     /// checks (run it inside the folder). Written last, it does not list itself.
     public func writeManifest() throws(OutputError) {
         let lines = digests.withLock { $0.sorted { $0.key < $1.key }.map { "\($0.value)  \($0.key)\n" } }
-        try write(lines.joined(), to: "manifest.sha256")
+        try write(lines.joined(), to: ResultLayout.manifest)
     }
 
     /// Renames the staging folder to the final name, replacing an earlier result.

@@ -43,7 +43,7 @@ public enum BatchRunner {
                 let bundle: File
                 let status: String
             }
-            guard let data = FileManager.default.contents(atPath: bundle.output + "/bundle-report.json"),
+            guard let data = FileManager.default.contents(atPath: bundle.output + "/" + ResultLayout.bundleReport),
                   let report = try? JSONDecoder().decode(Report.self, from: data), report.bundle.sha256 == bundle.sha256 else { return nil }
             return report.status
         }

@@ -14,8 +14,8 @@ public struct BundleOutcome: Sendable {
     public var summary: BundleSummary { BundleSummary(result, output: outputPath) }
 }
 
-/// Processes one bundle end to end: the bundle-level stage, then every employee concurrently, then
-/// the reports, published atomically.
+/// Judges one bundle: the bundle-level stage, then every employee concurrently (workers stage accepted
+/// photos and thumbnails as they go, so no photo is held), then hands the result to `BundlePublisher`.
 public enum BundleProcessor {
     public static func run(_ job: BundleJob, options: ProcessingOptions) throws(OutputError) -> BundleOutcome {
         let name = (job.path as NSString).lastPathComponent
@@ -57,7 +57,7 @@ public enum BundleProcessor {
         }
         switch intake {
         case .rejected(let findings, let format, let roster):
-            return try publish(rejectedResult(findings, format, roster), job: job, options: options, staged: nil, rosterEntry: roster?.entry)
+            return try BundlePublisher.publish(rejectedResult(findings, format, roster), job: job, options: options, staged: nil, rosterEntry: roster?.entry)
         case .ready(let bundle):
             let staged = try StagedFolder(parent: options.outputDirectory, name: job.outputName, settings: options.configuration.output)
             do throws(OutputError) {
@@ -67,12 +67,12 @@ public enum BundleProcessor {
                     // is refused as a whole and nothing of it is accepted.
                     staged.discard()
                     let result = rejectedResult(bundle.findings + photoStageFindings, bundle.roster.format, bundle.roster)
-                    return try publish(result, job: job, options: options, staged: nil, rosterEntry: bundle.roster.entry)
+                    return try BundlePublisher.publish(result, job: job, options: options, staged: nil, rosterEntry: bundle.roster.entry)
                 }
                 let result = BundleResult(bundleFile: name, sha256: sha, byteCount: size, processingDate: options.processingDate,
                                           rosterFormat: bundle.roster.format, header: bundle.roster.header,
                                           bundleFindings: bundle.findings + photoStageFindings, employees: employees)
-                return try publish(result, job: job, options: options, staged: staged, rosterEntry: bundle.roster.entry)
+                return try BundlePublisher.publish(result, job: job, options: options, staged: staged, rosterEntry: bundle.roster.entry)
             } catch {
                 staged.discard()
                 throw error
@@ -96,12 +96,7 @@ public enum BundleProcessor {
         let context = bundle.context
         // Duplicates are judged over all rows first, so a worker knows a row's whole verdict at once.
         let rosterFindings = Dictionary(grouping: RuleRegistry.run(RuleRegistry.rosterRules, on: records, in: context)) { $0.location.row ?? 0 }
-        if options.mode == .process {
-            try staged.makeFolder("accepted")
-            try staged.makeFolder("accepted/photos")
-        }
-        try staged.makeFolder("rejected")
-        if options.mode == .precheck { try staged.makeFolder("thumbnails") }
+        try staged.prepareResultFolders(acceptsPhotos: options.mode == .process, keepsThumbnails: options.mode == .precheck)
         options.progress?.bundleStarted(employees: records.count)
         let workers = min(options.workers, max(records.count, 1))
         // One slot per row, filled by the worker that takes the row. The placeholders (never left in a
@@ -138,18 +133,15 @@ public enum BundleProcessor {
                 let photoRejected = findings.contains(where: { $0.severity == .error && $0.category == .photo })
                 if photo != nil, options.mode == .precheck || photoRejected, let thumbnail = reader.lastThumbnail() {
                     // Written now, while the decoded photo is at hand, so people see at once what is wrong.
-                    let path = options.mode == .precheck ? "thumbnails/" + result.reportStem.dropFirst("rejected/".count) + ".jpg"
-                                                         : result.reportStem + ".jpg"
                     do throws(OutputError) {
-                        try staged.write(thumbnail, to: path)
-                        result.thumbnail = path
+                        result.thumbnail = try staged.stageThumbnail(thumbnail, row: record.row, forPrecheck: options.mode == .precheck)
                     } catch {
                         failure.withLock { $0 = $0 ?? error }
                     }
                 }
                 if options.mode == .process, result.isAccepted, !bytes.isEmpty {
                     do throws(OutputError) {
-                        try staged.write(bytes, to: "accepted/photos/\(key).jpg", sha256: photo?.sha256)
+                        try staged.stageAcceptedPhoto(bytes, key: key, sha256: photo?.sha256)
                     } catch {
                         failure.withLock { $0 = $0 ?? error }
                     }
@@ -169,83 +161,11 @@ public enum BundleProcessor {
         for i in results.indices {
             guard let extra = shared[results[i].record.row] else { continue }
             let wasAccepted = results[i].isAccepted
-            var updated = EmployeeResult(record: results[i].record, recordKey: results[i].recordKey, photo: results[i].photo,
-                                         findings: results[i].findings + extra)
-            updated.thumbnail = results[i].thumbnail
-            results[i] = updated
+            results[i] = results[i].adding(extra)
             if wasAccepted && !results[i].isAccepted && options.mode == .process {
-                try staged.remove("accepted/photos/\(results[i].recordKey).jpg")
+                try staged.withdrawAcceptedPhoto(key: results[i].recordKey)
             }
         }
         return (results, bundleFindings.withLock { $0.sorted() })
-    }
-
-    /// Writes the reports (and in process mode the accepted records), the manifest, and publishes.
-    ///
-    /// With a ledger, the order is what keeps ledger and folders in agreement after a crash at any
-    /// instant: reserve the bundle and its accepted employees (pending), publish the folder, then mark
-    /// the bundle done. Employees another bundle already holds are rejected before anything is written.
-    static func publish(_ result: BundleResult, job: BundleJob, options: ProcessingOptions, staged existing: StagedFolder?,
-                        rosterEntry: String?) throws(OutputError) -> BundleOutcome {
-        let staged: StagedFolder
-        if let existing {
-            staged = existing
-        } else {
-            staged = try StagedFolder(parent: options.outputDirectory, name: job.outputName, settings: options.configuration.output)
-        }
-        var result = result
-        var reserved: (any Ledger)? = nil
-        if options.mode == .process, let ledger = options.ledger, !result.sha256.isEmpty {
-            let pending = LedgerBundle(sha256: result.sha256, name: result.bundleFile, output: staged.finalPath,
-                                       processedAt: Date().formatted(.iso8601), processingDate: options.processingDate.description,
-                                       outcome: result.status.rawValue)
-            do {
-                let conflicts = try ledger.reserve(pending, employees: Array(result.employees.lazy.filter(\.isAccepted).map(\.identity)))
-                reserved = ledger
-                if !conflicts.isEmpty {
-                    let context = RuleContext(processingDate: options.processingDate, configuration: options.configuration,
-                                              bundle: result.bundleFile, rosterEntry: rosterEntry ?? "")
-                    for i in result.employees.indices {
-                        guard let earlier = conflicts[result.employees[i].identity] else { continue }
-                        let e = result.employees[i]
-                        var updated = EmployeeResult(record: e.record, recordKey: e.recordKey, photo: e.photo,
-                            findings: e.findings + RuleRegistry.run(RuleRegistry.ledgerRules, on: (e.record, earlier), in: context))
-                        updated.thumbnail = e.thumbnail
-                        result.employees[i] = updated
-                        try staged.remove("accepted/photos/\(e.recordKey).jpg")
-                    }
-                }
-            } catch LedgerConflict.bundleAlreadyRecorded(let earlier) {
-                staged.discard()
-                return resubmission(of: earlier, name: result.bundleFile, sha: result.sha256, size: result.byteCount, options: options)
-            } catch let error as OutputError {
-                staged.discard()
-                try? reserved?.abandon(sha256: result.sha256)
-                throw error
-            } catch {
-                staged.discard()
-                throw OutputError(path: result.bundleFile, operation: "record in the ledger", message: String(describing: error))
-            }
-        }
-        if result.acceptedCount == 0 {
-            // Photos may have been staged before later checks rejected everyone.
-            staged.removeFolderIfEmpty("accepted/photos")
-            staged.removeFolderIfEmpty("accepted")
-        }
-        if result.rejectedCount == 0 { staged.removeFolderIfEmpty("rejected") }
-        do throws(OutputError) {
-            try ReportWriter.write(result, to: staged, acceptedRecords: options.mode == .process,
-                                   html: options.mode == .precheck ? options.reportLanguage : nil)
-            try staged.writeManifest()
-            try staged.publish()
-        } catch {
-            staged.discard()
-            try? reserved?.abandon(sha256: result.sha256)
-            throw error
-        }
-        // The folder is published; should this fail, the next run's recovery completes the bundle.
-        try? reserved?.complete(sha256: result.sha256, outcome: result.status.rawValue,
-                                accepted: Set(result.employees.lazy.filter(\.isAccepted).map(\.identity)))
-        return BundleOutcome(result: result, outputPath: staged.finalPath)
     }
 }

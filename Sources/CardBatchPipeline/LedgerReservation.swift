@@ -1,0 +1,45 @@
+import CardBatchCore
+import CardBatchOutput
+import Foundation
+
+/// The ledger's side of publishing one bundle. The order keeps ledger and folders in agreement after
+/// a crash at any instant: `reserve` the bundle and its accepted employees (pending), publish the
+/// folder, then `complete`; `abandon` when publishing fails. A run killed in between leaves a pending
+/// reservation that the next run's recovery completes (the folder was published) or rolls back.
+struct LedgerReservation {
+    let ledger: any Ledger
+    let sha256: String
+
+    enum Outcome {
+        /// Reserved; employees another bundle already holds are listed with that bundle.
+        case reserved(LedgerReservation, conflicts: [EmployeeIdentity: LedgerBundle])
+        /// The ledger already holds these bytes: a resubmission.
+        case alreadyRecorded(LedgerBundle)
+    }
+
+    /// - SeeAlso: `Ledger.reserve`
+    static func reserve(_ result: BundleResult, output: String, in ledger: any Ledger, processingDate: CalendarDate) throws(OutputError) -> Outcome {
+        let pending = LedgerBundle(sha256: result.sha256, name: result.bundleFile, output: output,
+                                   processedAt: Date().formatted(.iso8601), processingDate: processingDate.description,
+                                   outcome: result.status.rawValue)
+        do {
+            let conflicts = try ledger.reserve(pending, employees: Array(result.employees.lazy.filter(\.isAccepted).map(\.identity)))
+            return .reserved(LedgerReservation(ledger: ledger, sha256: result.sha256), conflicts: conflicts)
+        } catch LedgerConflict.bundleAlreadyRecorded(let earlier) {
+            return .alreadyRecorded(earlier)
+        } catch {
+            throw OutputError(path: result.bundleFile, operation: "record in the ledger", message: String(describing: error))
+        }
+    }
+
+    /// Marks the bundle done with its final outcome and accepted employees. The folder is published
+    /// by then; should this fail, the next run's recovery completes the bundle from that folder.
+    func complete(_ result: BundleResult) {
+        try? ledger.complete(sha256: sha256, outcome: result.status.rawValue, accepted: Set(result.employees.lazy.filter(\.isAccepted).map(\.identity)))
+    }
+
+    /// Withdraws the reservation of a bundle whose folder was not published.
+    func abandon() {
+        try? ledger.abandon(sha256: sha256)
+    }
+}
