@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "CardBatchPipeline", dependencies: ["CardBatchCore", "CardBatchIntake", "CardBatchOutput", "CardBatchNative"]),
         // The nightly inbox watcher: readiness, claims, recovery, quarantine, metrics, summaries.
         .target(name: "CardBatchWatcher", dependencies: [
-            "CardBatchCore", "CardBatchPipeline", "CardBatchLedger", "CardBatchOutput", "CardBatchNative", "CSystemShims",
+            "CardBatchCore", "CardBatchPipeline", "CardBatchOutput", "CardBatchNative", "CSystemShims",
             .product(name: "Logging", package: "swift-log"),
         ]),
         // What cardbatch prints on a terminal: result lines, the pre-check summary, rule and configuration

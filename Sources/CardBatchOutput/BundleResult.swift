@@ -13,6 +13,15 @@ public enum BundleStatus: String, Codable, Sendable {
     /// The same bytes were processed before (the ledger says when and where); nothing was written.
     case resubmission
 
+    /// The watcher files such a bundle in `archive/` (it was processed, whoever was accepted);
+    /// a bundle refused as a whole or a resubmission goes to `rejected/`.
+    public var isFiledAsProcessed: Bool {
+        switch self {
+        case .accepted, .partiallyAccepted, .employeesRejected: true
+        case .bundleRejected, .resubmission: false
+        }
+    }
+
     /// 0 every employee accepted; 1 some employees rejected; 2 a bundle rejected as a whole;
     /// 3 a resubmission of a bundle already processed.
     public var exitCode: Int32 {

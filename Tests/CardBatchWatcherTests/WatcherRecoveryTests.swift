@@ -1,5 +1,4 @@
 import CardBatchCore
-import CardBatchLedger
 import CardBatchSamples
 import CardBatchTestSupport
 import CardBatchWatcher
@@ -8,11 +7,13 @@ import Logging
 import Testing
 
 struct WatcherRecoveryTests {
-    func watcher(_ dir: TemporaryDirectory, maxAttempts: Int = 3) throws -> (Watcher, SQLiteLedger) {
+    /// A watcher over an in-memory ledger: recovery, claims and filing are the subject, not storage
+    /// (the process tests run the real binary on its SQLite ledger).
+    func watcher(_ dir: TemporaryDirectory, maxAttempts: Int = 3) throws -> (Watcher, InMemoryLedger) {
         let options = WatchOptions(inbox: dir.file("inbox"), outputDirectory: dir.file("out"), fixedDate: Fixtures.date,
                                    minimumAge: 0, settle: 0, maxAttempts: maxAttempts)
         try FileManager.default.createDirectory(atPath: dir.file("out"), withIntermediateDirectories: true)
-        let ledger = try SQLiteLedger(path: dir.file("out/ledger.sqlite"))
+        let ledger = InMemoryLedger()
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         return (Watcher(options: options, ledger: ledger, logger: logger), ledger)

@@ -1,0 +1,95 @@
+import CardBatchCore
+import CardBatchLedger
+import CardBatchTestSupport
+import Foundation
+import Testing
+
+/// Every ledger keeps the same contract (reserve, complete, abandon, recover; journeys), so these
+/// run against each implementation: SQLite and the in-memory one the watcher tests use.
+struct LedgerContractTests {
+    enum Kind: String, CaseIterable, CustomTestStringConvertible {
+        case sqlite, memory
+        var testDescription: String { rawValue }
+
+        func make(_ dir: TemporaryDirectory) throws -> any Ledger & JourneyLog {
+            switch self {
+            case .sqlite: try SQLiteLedger(path: dir.file("l.sqlite"))
+            case .memory: InMemoryLedger()
+            }
+        }
+    }
+
+    func bundle(_ sha: String, _ output: String = "/nowhere") -> LedgerBundle {
+        LedgerBundle(sha256: sha, name: "\(sha).zip", output: output, processedAt: "2026-11-25T20:00:00Z", processingDate: "2026-11-25", outcome: "accepted")
+    }
+    let anna = EmployeeIdentity(nationality: "FRA", passportNumber: "19AB12345", recordKey: "FRA-1")
+    let ben = EmployeeIdentity(nationality: "GBR", passportNumber: "123456789", recordKey: "GBR-2")
+
+    @Test(arguments: Kind.allCases)
+    func anEmployeeReservedByOneBundleIsAConflictForAnotherAndTheBundleIsRecordedOnce(_ kind: Kind) throws {
+        let dir = TemporaryDirectory()
+        let ledger = try kind.make(dir)
+        #expect(try ledger.reserve(bundle("a"), employees: [anna, ben]) == [:])
+        try ledger.complete(sha256: "a", outcome: "accepted", accepted: [anna, ben])
+        let conflicts = try ledger.reserve(bundle("b"), employees: [anna, EmployeeIdentity(nationality: "BEL", passportNumber: "19AB12345", recordKey: "BEL-3")])
+        #expect(conflicts.keys.map(\.recordKey) == ["FRA-1"])
+        #expect(conflicts[anna]?.name == "a.zip")
+        #expect(try ledger.recordedBundle(sha256: "a")?.outcome == "accepted")
+        #expect(throws: LedgerConflict.self) { _ = try ledger.reserve(bundle("a"), employees: []) }
+    }
+
+    @Test(arguments: Kind.allCases)
+    func onlyTheEmployeesFinallyAcceptedStayReserved(_ kind: Kind) throws {
+        let dir = TemporaryDirectory()
+        let ledger = try kind.make(dir)
+        _ = try ledger.reserve(bundle("a"), employees: [anna, ben])
+        try ledger.complete(sha256: "a", outcome: "partially-accepted", accepted: [anna])
+        #expect(try ledger.reserve(bundle("b"), employees: [ben]) == [:])
+    }
+
+    @Test(arguments: Kind.allCases)
+    func anAbandonedReservationFreesItsBundleAndEmployees(_ kind: Kind) throws {
+        let dir = TemporaryDirectory()
+        let ledger = try kind.make(dir)
+        _ = try ledger.reserve(bundle("a"), employees: [anna])
+        try ledger.abandon(sha256: "a")
+        #expect(try ledger.recordedBundle(sha256: "a") == nil)
+        #expect(try ledger.reserve(bundle("b"), employees: [anna]) == [:])
+    }
+
+    @Test(arguments: Kind.allCases)
+    func recoveryCompletesPublishedBundlesAndRollsBackTheOthers(_ kind: Kind) throws {
+        let dir = TemporaryDirectory()
+        let ledger = try kind.make(dir)
+        _ = try ledger.reserve(bundle("published", dir.file("published")), employees: [anna])
+        _ = try ledger.reserve(bundle("lost", dir.file("lost")), employees: [ben])
+        let outcome = try ledger.recover { $0.sha256 == "published" ? "accepted" : nil }
+        #expect(outcome.completed == ["published.zip"])
+        #expect(outcome.rolledBack == ["lost.zip"])
+        #expect(try ledger.recordedBundle(sha256: "lost") == nil)
+        #expect(try ledger.reserve(bundle("c"), employees: [anna, ben]).keys.map(\.recordKey) == ["FRA-1"])
+    }
+
+    @Test(arguments: Kind.allCases)
+    func aJourneyIsActiveFromReceiptUntilItIsFinishedAndCountsItsAttempts(_ kind: Kind) throws {
+        let dir = TemporaryDirectory()
+        let ledger = try kind.make(dir)
+        var journey = Journey(claim: "processing/h-1/a.zip", original: "a.zip", state: .received, attempts: 0, outputName: "a",
+                              receivedAt: "2026-11-25T01:00:00Z", updatedAt: "2026-11-25T01:00:00Z")
+        try ledger.received(journey)
+        #expect(try ledger.startAttempt(claim: journey.claim, at: "2026-11-25T01:00:01Z") == 1)
+        try ledger.relocate(claim: journey.claim, to: "processing/h-2/a.zip", at: "2026-11-25T01:00:02Z")
+        #expect(try ledger.activeJourney(claim: "processing/h-1/a.zip") == nil)
+        #expect(try ledger.startAttempt(claim: "processing/h-2/a.zip", at: "2026-11-25T01:00:03Z") == 2)
+        journey.claim = "processing/h-2/a.zip"
+        journey.state = .done
+        journey.outcome = "accepted"
+        journey.destination = "archive/a.zip"
+        journey.updatedAt = "2026-11-25T01:00:04Z"
+        try ledger.finish(journey)
+        #expect(try ledger.activeJourneys() == [])
+        let finished = try ledger.journeys(since: "2026-11-25")
+        #expect(finished.map(\.state) == [.done] && finished.first?.attempts == 2 && finished.first?.destination == "archive/a.zip")
+        #expect(try ledger.journeys(since: "2026-11-26") == [])
+    }
+}
