@@ -28,8 +28,11 @@ let package = Package(
         // Prefixed C wrappers over jpeglib's macro- and setjmp-based API (quantisation tables, ICC profile).
         .target(name: "CJPEGInfo", linkerSettings: [.linkedLibrary("jpeg")]),
 
-        // Pure core: models, rules, findings, configuration. No files, no C, no clock.
-        .target(name: "CardBatchCore"),
+        // Pure core: models, rules, findings, configuration. No files, no C, no clock. Its rule registry
+        // is generated from the rule files on every build (a new rule is one file).
+        .target(name: "CardBatchCore", plugins: ["RuleRegistryPlugin"]),
+        .executableTarget(name: "RuleRegistryGenerator"),
+        .plugin(name: "RuleRegistryPlugin", capability: .buildTool(), dependencies: ["RuleRegistryGenerator"]),
         // Small safe Swift types over the C libraries.
         .target(name: "CardBatchNative", dependencies: ["CLibZip", "CLibXML2", "CTurboJPEG", "CLibCrypto", "CQPDF", "CLibPNG", "CSQLite", "CLibExif", "CJPEGInfo"]),
         // Reading a bundle: safe ZIP intake, roster parsing, photo and letter facts.
@@ -78,13 +81,24 @@ let package = Package(
     ]
 )
 
-// The libFuzzer executable exists only in fuzzing builds (`make fuzz`, with `-sanitize=fuzzer,address`).
+// Fuzzing builds (`make fuzz`, CARDBATCH_FUZZ=1): the libFuzzer executable, and coverage plus
+// AddressSanitizer on the code it fuzzes. Set per target rather than with -Xswiftc, which would also
+// reach the build-time RuleRegistryGenerator and give it libFuzzer's `main`.
 if ProcessInfo.processInfo.environment["CARDBATCH_FUZZ"] != nil {
-    package.targets.append(.executableTarget(name: "cardbatch-fuzz", dependencies: ["CardBatchFuzzing"]))
+    package.targets.append(.executableTarget(name: "cardbatch-fuzz", dependencies: ["CardBatchFuzzing"],
+                                             linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]))
+    let cTargets = ["CSystemShims", "CJPEGInfo"]
+    for target in package.targets where target.name.hasPrefix("CardBatch") || cTargets.contains(target.name) || target.name == "cardbatch-fuzz" {
+        if cTargets.contains(target.name) {
+            target.cSettings = (target.cSettings ?? []) + [.unsafeFlags(["-fsanitize=fuzzer-no-link,address"])]
+        } else {
+            target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-sanitize=fuzzer,address"])]
+        }
+    }
 }
 
 // Shared compiler settings, applied to every target at once.
-for target in package.targets where target.type != .system && !["CSystemShims", "CJPEGInfo"].contains(target.name) {
+for target in package.targets where target.type != .system && target.type != .plugin && !["CSystemShims", "CJPEGInfo"].contains(target.name) {
     var settings = target.swiftSettings ?? []
     settings.append(.swiftLanguageMode(.v6))
     // https://github.com/swiftlang/swift-evolution/blob/main/proposals/0335-existential-any.md

@@ -1,46 +1,31 @@
-/// Every rule cardbatch applies, grouped by what it judges. Adding a rule means adding its type
-/// here; a test fails for a rule type that is defined but not registered, and for a duplicate identifier.
+/// Every rule cardbatch applies, grouped by what it judges. Adding a rule means adding its file under
+/// `Rules/`: the groups are generated from the rule files; tests fail for a duplicate identifier and
+/// for a rule file that does not hold exactly the rule it is named after.
 public enum RuleRegistry {
     /// Changes whenever a rule is added, removed, or changes meaning; printed in every report so a
     /// result can be traced to the rules that made it.
     public static let ruleSetVersion = "2026.11.6"
 
-    public static let archiveEntryRules: [any Rule<ArchiveEntryFacts>] = [
-        ZipPathRule(), ZipEntryKindRule(), ZipEncryptedRule(), ZipEntrySizeRule(), ZipCompressionRatioRule(), ZipNameEncodingRule(),
-    ]
-    public static let entryCountRules: [any Rule<Int>] = [ZipEntryCountRule()]
-    public static let archiveRules: [any Rule<ArchiveFacts>] = [ZipTotalSizeRule(), ZipDuplicateNameRule()]
-    public static let inflationRules: [any Rule<InflationFacts>] = [ZipInflatedSizeRule(), ZipEntryCorruptRule()]
+    // The lists come from the rule files (RuleRegistry+Generated.swift, made by RuleRegistryGenerator
+    // on every build): a rule joins its group by the subject its `check` takes.
+    public static let archiveEntryRules = generatedArchiveEntryRules
+    public static let entryCountRules = generatedEntryCountRules
+    public static let archiveRules = generatedArchiveRules
+    public static let inflationRules = generatedInflationRules
     /// Rules over the bundle's contract names (where is the roster).
-    public static let layoutRules: [any Rule<[String]>] = [RosterMissingRule(), RosterMultipleRule()]
-    public static let bundleRules: [any Rule<BundleFacts>] = [
-        RosterEmptyRule(), RosterTooManyEmployeesRule(), EmployerRequiredFieldRule(), EmployerStaffIDTypeRule(),
-        EmployerCreditCodeRule(), EmployerStaffIDRule(), LetterEncryptedRule(), LetterPagesRule(), LetterLegibilityRule(), LetterAgeRule(),
-        EmployerFieldLengthRule(), LetterMissingRule(), LetterFormatRule(), LetterDateRule(), BundleUnreferencedFileRule(),
-    ]
-    public static let employeeRules: [any Rule<EmployeeSubject>] = [
-        EmployeeRequiredFieldRule(), EmployeeFieldLengthRule(), EmployeeTextRule(), EmployeeDateRule(), EmployeeNationalityRule(),
-        EmployeePassportNumberRule(), EmployeePassportExpiredRule(), EmployeeSexRule(), EmployeeMRZRule(),
-        EmployeeChineseNationalRule(), EmployeeBirthDateRule(), EmployeeAdultRule(), EmployeePassportExpiringRule(),
-        EmployeeWorkPermitExpiredRule(), EmployeeNameRule(), EmployeeChineseNameRule(), EmployeeWorkPermitNumberRule(),
-        EmployeeWorkPermitMatchRule(),
-        PhotoMissingRule(), PhotoFormatRule(), PhotoColorRule(), PhotoDimensionsRule(), PhotoFileSizeRule(),
-        PhotoBackgroundWhiteRule(), PhotoBackgroundUniformRule(), PhotoBorderRule(), PhotoExposureRule(), PhotoSharpnessRule(),
-        PhotoOrientationRule(), PhotoRecencyRule(), PhotoCompressionRule(), PhotoColorProfileRule(),
-    ]
+    public static let layoutRules = generatedLayoutRules
+    public static let bundleRules = generatedBundleRules
+    public static let employeeRules = generatedEmployeeRules
     /// Rules over all employees at once (duplicates).
-    public static let rosterRules: [any Rule<[EmployeeRecord]>] = [EmployeeDuplicatePassportRule()]
+    public static let rosterRules = generatedRosterRules
     /// Rules over every employee with their photo, once all photos are read (shared photos).
-    public static let photoRosterRules: [any Rule<[EmployeeSubject]>] = [PhotoDuplicateRule()]
+    public static let photoRosterRules = generatedPhotoRosterRules
     /// Each employee against the ledger of earlier bundles.
-    public static let ledgerRules: [any Rule<(record: EmployeeRecord, earlier: LedgerBundle?)>] = [EmployeeAlreadyAcceptedRule()]
+    public static let ledgerRules = generatedLedgerRules
     /// Each employee of a bundle refused as a whole.
-    public static let bundleRejectionRules: [any Rule<(record: EmployeeRecord, bundleErrors: [Finding])>] = [EmployeeBundleRejectedRule()]
+    public static let bundleRejectionRules = generatedBundleRejectionRules
     /// Rules detected where the bytes are read, with no pure check of their own.
-    public static let detectedRules: [any DetectedRule.Type] = [
-        BundleUnreadableRule.self, RosterEncodingRule.self, RosterSyntaxRule.self, RosterSchemaRule.self,
-        RosterDTDRule.self, RosterEmployerConsistencyRule.self, RosterTooLargeRule.self,
-    ]
+    public static let detectedRules = generatedDetectedRules
 
     /// Every rule type, checked or detected.
     public static var allTypes: [any RuleDescribing.Type] {

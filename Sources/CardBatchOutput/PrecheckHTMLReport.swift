@@ -1,4 +1,4 @@
-public import CardBatchCore
+import CardBatchCore
 import Foundation
 
 /// Which language a report shows first.

@@ -4,7 +4,7 @@ import CardBatchOutput
 import CardBatchPipeline
 import Dispatch
 import Foundation
-public import Logging
+import Logging
 import Synchronization
 
 // One claimed bundle: its journey, processing, filing, quarantine.

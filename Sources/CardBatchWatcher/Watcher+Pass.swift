@@ -4,7 +4,7 @@ import CardBatchOutput
 import CardBatchPipeline
 import Dispatch
 import Foundation
-public import Logging
+import Logging
 import Synchronization
 
 // Passes over the inbox: what is ready, claiming it, the service loop, metrics and the summary.

@@ -4,7 +4,7 @@ import CardBatchOutput
 import CardBatchPipeline
 import Dispatch
 import Foundation
-public import Logging
+import Logging
 import Synchronization
 
 // Start-up and shut-down: what a watcher finds after others (or it) stopped, and puts right.

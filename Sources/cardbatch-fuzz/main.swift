@@ -2,8 +2,8 @@ import CardBatchFuzzing
 import Foundation
 
 // The libFuzzer driver of every harness; `CARDBATCH_FUZZ_TARGET` chooses which one this process runs
-// (`make fuzz` runs each in turn). Built only by `make fuzz`, with CARDBATCH_FUZZ=1 and
-// `-sanitize=fuzzer,address`.
+// (`make fuzz` runs each in turn). Built only by `make fuzz`: with CARDBATCH_FUZZ=1, Package.swift
+// declares this target and adds `-sanitize=fuzzer,address` to the code it fuzzes.
 //
 // Two `main`s meet at the link: SwiftPM's (this file, renamed and aliased to `main`) and libFuzzer's,
 // which clang links as a whole archive and which calls `LLVMFuzzerTestOneInput`. Both lead to the same

@@ -34,7 +34,7 @@ struct WatcherProcessTests {
             p.arguments = ["watch", "--inbox", inbox, "--out", out, "--poll-interval", "0.05", "--min-age", "0",
                            "--date", "2026-11-25", "--log-format", "json"] + extra
             p.standardOutput = FileHandle.nullDevice
-            FileManager.default.createFile(atPath: dir.file(log), contents: nil)
+            _ = FileManager.default.createFile(atPath: dir.file(log), contents: nil)
             p.standardError = FileHandle(forWritingAtPath: dir.file(log))
             try p.run()
             return p
