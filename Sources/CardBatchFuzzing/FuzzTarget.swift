@@ -7,7 +7,7 @@ import Foundation
 import Synchronization
 
 /// One harness per parser of outside bytes. libFuzzer drives them through `cardbatch-fuzz` (built by
-/// `make fuzz`), and the regression tests run every input kept under `Tests/Fuzz/` through the same
+/// `make fuzz`), and the regression tests run every input kept under `Tests/FuzzRegressions/` through the same
 /// code, so a crasher found once stays fixed.
 ///
 /// Each harness runs the parser as the product does, then checks what must hold whatever the bytes
