@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// The background is uniform: no shadow, gradient, pattern or objects.
 public struct PhotoBackgroundUniformRule: Rule {
     public static let description = RuleDescription(

@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// The background is white: bright and near-neutral.
 public struct PhotoBackgroundWhiteRule: Rule {
     public static let description = RuleDescription(

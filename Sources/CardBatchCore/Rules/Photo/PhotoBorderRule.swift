@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// No border or frame around the photo.
 public struct PhotoBorderRule: Rule {
     public static let description = RuleDescription(

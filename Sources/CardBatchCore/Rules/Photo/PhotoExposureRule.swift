@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// The face is neither crushed to black nor burnt out to white.
 public struct PhotoExposureRule: Rule {
     public static let description = RuleDescription(

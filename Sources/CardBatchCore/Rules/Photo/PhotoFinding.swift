@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Shared by the pixel rules: a finding with the measured value against the threshold.
 extension EmployeeSubject {
     func photoFinding(_ rule: RuleDescription, _ context: RuleContext, value: String, expected: String, en: String, zh: String) -> Finding {

@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// The face is in focus.
 public struct PhotoSharpnessRule: Rule {
     public static let description = RuleDescription(
