@@ -5,21 +5,35 @@ BIN      := .build/debug
 # Processing date for `make run`: the samples' passports, permits and letters are dated for it,
 # so the run gives the same verdicts on any day. `make run DATE=…` to try another.
 DATE     ?= 2026-11-25
-# Debian packages the build, the tests and the benchmark need.
-DEB_DEPS := libzip-dev libxml2-dev libturbojpeg0-dev libssl-dev libqpdf-dev libpng-dev libsqlite3-dev libexif-dev libjpeg62-turbo-dev pkg-config zip unzip time
-# Only for the test that renders the pre-check report in a real browser.
+# Debian packages building and running cardbatch need (`make run` installs only these).
+DEB_DEPS := libzip-dev libxml2-dev libturbojpeg0-dev libssl-dev libqpdf-dev libpng-dev libsqlite3-dev libexif-dev libjpeg62-turbo-dev pkg-config
+# What the tests add: a real browser and CJK fonts for the test that renders the pre-check page.
 TEST_DEPS := chromium fonts-noto-cjk
+# What the benchmark adds: `unzip -t` as its floor, GNU time for peak memory.
+BENCH_DEPS := unzip time
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run samples test test-sanitizers fuzz mutate bench clean
+.PHONY: deps test-deps bench-deps build run samples test test-sanitizers fuzz mutate bench clean
 
-## deps: install the Debian packages that are missing (idempotent).
-deps:
-	@missing=""; for p in $(DEB_DEPS) $(TEST_DEPS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+# Installs the Debian packages of $(1) that are missing (idempotent).
+define install
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
-	  echo "make deps: installing$$missing"; \
+	  echo "make: installing$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+endef
+
+## deps: what building and running need.
+deps:
+	$(call install,$(DEB_DEPS))
+
+## test-deps: deps, and what the tests need besides.
+test-deps: deps
+	$(call install,$(TEST_DEPS))
+
+bench-deps: deps
+	$(call install,$(BENCH_DEPS))
 
 build: deps
 	$(SWIFT) build
@@ -36,13 +50,13 @@ samples: build
 	$(BIN)/cardbatch-samples write samples
 
 ## test: the whole suite (unit, wrapper, end-to-end against the built binary).
-test: build
+test: test-deps build
 	$(SWIFT) test --disable-xctest
 
 ## test-sanitizers: the whole suite under AddressSanitizer (with UndefinedBehaviorSanitizer on the C
 ## targets; Swift has no UBSan on Linux), then under ThreadSanitizer. The binary the tests run is built
 ## with the same sanitizer. Any report fails the run.
-test-sanitizers: deps
+test-sanitizers: test-deps
 	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp $(SWIFT) test --disable-xctest --build-path .build-asan \
 	  --sanitize=address -Xcc -fsanitize=undefined -Xcc -fno-sanitize-recover=undefined
 	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --disable-xctest --build-path .build-tsan --sanitize=thread
@@ -57,7 +71,7 @@ mutate: build
 	./scripts/mutation-campaign.sh
 
 ## bench: generate bundles of 1,000 and 10,000 employees and measure `process` against `unzip -t`.
-bench: deps
+bench: bench-deps
 	$(SWIFT) build -c release
 	./scripts/bench.sh
 
