@@ -73,6 +73,14 @@ public enum CSVRosterParser {
     static func readHeader(_ headerRecord: CSVRecord, entry: String, context: RuleContext, byName: [String: RosterField],
                            columnOf: inout [RosterField: Int], findings: inout [Finding]) {
         let headerLocation = Location(bundle: context.bundle, entry: entry, line: headerRecord.line)
+        if let separator = foreignSeparator(headerRecord, byName: byName) {
+            findings.append(RosterSchemaRule.description.finding(
+                at: headerLocation, value: separator.en, expected: "comma-separated values",
+                en: "\(entry) is separated by \(separator.en), not commas; save it as CSV (comma delimited) and make the ZIP again.",
+                zh: "\(entry) 使用\(separator.zh)而非逗号分隔；请另存为“CSV（逗号分隔）”后重新打包。"
+            ))
+            return
+        }
         for (index, cell) in headerRecord.fields.enumerated() {
             let name = cell.trimmingWhitespace().lowercased()
             guard let field = byName[name] else {
@@ -102,6 +110,19 @@ public enum CSVRosterParser {
                 zh: "\(entry)：表头缺少列 \(missing.joined(separator: "、"))。请使用模板 roster-template.csv。"
             ))
         }
+    }
+
+    /// The separator of a header that holds the template's columns but not between commas: semicolons
+    /// (what Excel saves as "CSV" where the decimal mark is a comma) or tabs ("Text (Tab delimited)").
+    /// Named in both languages for the message; nil for a comma-separated header.
+    static func foreignSeparator(_ header: CSVRecord, byName: [String: RosterField]) -> (en: String, zh: String)? {
+        func known(_ names: [String]) -> Int { names.filter { byName[$0.trimmingWhitespace().lowercased()] != nil }.count }
+        guard known(header.fields) < 3 else { return nil }
+        let text = header.fields.joined(separator: ",")
+        for (separator, en, zh) in [(Character(";"), "semicolons", "分号"), (Character("\t"), "tabs", "制表符")] {
+            if known(text.split(separator: separator).map(String.init)) >= 3 { return (en, zh) }
+        }
+        return nil
     }
 
     /// Reads one data row: the employer from the first, an employee from every row.

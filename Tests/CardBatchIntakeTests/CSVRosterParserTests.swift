@@ -57,4 +57,20 @@ struct CSVRosterParserTests {
             + String(repeating: ",", count: CSVRosterParser.templateColumns.count - 1) + "\r\n"
         #expect(try #require(parse(csv).roster).employees.count == 1)
     }
+
+    /// European Excel saves "CSV" with semicolons, and "Text (Tab delimited)" uses tabs: the roster
+    /// is refused with one message saying so, not a list of every column as missing.
+    @Test(arguments: [(";", "semicolons", "分号"), ("\t", "tabs", "制表符")])
+    func aRosterSeparatedBySemicolonsOrTabsIsToldHowToSaveItAsCSV(_ separator: String, _ name: String, _ nameZH: String) {
+        let csv = RosterWriter.csv(employer: SampleData.employer, employees: SampleData.employees(count: 2, seed: 3))
+        let lines = csv.components(separatedBy: "\r\n").map { line in
+            line.split(separator: ",", omittingEmptySubsequences: false).map { $0.replacingOccurrences(of: "\"", with: "") }.joined(separator: separator)
+        }
+        let result = parse(lines.joined(separator: "\r\n"))
+        #expect(result.roster == nil)
+        #expect(result.findings.filter { $0.severity == .error }.map(\.message.en) == [
+            "roster.csv is separated by \(name), not commas; save it as CSV (comma delimited) and make the ZIP again.",
+        ])
+        #expect(result.findings.first?.message.zh == "roster.csv 使用\(nameZH)而非逗号分隔；请另存为“CSV（逗号分隔）”后重新打包。")
+    }
 }
