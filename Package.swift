@@ -58,7 +58,7 @@ let package = Package(
         // benchmark and the tests, built with the same libraries the product links.
         .target(name: "CardBatchSamples", dependencies: ["CardBatchNative", "CardBatchCore", "CardBatchIntake", "CardBatchOutput"]),
         .executableTarget(name: "cardbatch-samples", dependencies: [
-            "CardBatchSamples", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "CardBatchSamples", "CardBatchIntake", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // One harness per parser of outside bytes, for libFuzzer and the regression tests.

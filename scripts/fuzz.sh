@@ -38,6 +38,8 @@ found=()
 for target in $targets; do
   mkdir -p "$work/corpus/$target" "$work/crashes/$target"
   echo "== fuzz $target for ${seconds}s"
+  dict=()
+  [ -f "$work/seeds/$target.dict" ] && dict=(-dict="$work/seeds/$target.dict")
   inputs=("$work/corpus/$target" "$work/seeds/$target")
   [ -d "Tests/FuzzRegressions/$target" ] && inputs+=("Tests/FuzzRegressions/$target")
   # The bundle harness runs the pipeline, whose workers and caches unbalance malloc and free on
@@ -46,7 +48,7 @@ for target in $targets; do
   leaks=1
   [ "$target" = bundle ] && leaks=0
   CARDBATCH_FUZZ_TARGET=$target ASAN_OPTIONS=allocator_may_return_null=1 \
-    "$binary" "${inputs[@]}" \
+    "$binary" "${inputs[@]}" "${dict[@]}" \
     -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 -max_len="$(max_len "$target")" -detect_leaks=$leaks \
     -artifact_prefix="$work/crashes/$target/" -print_final_stats=1 > "$work/$target.log" 2>&1
   status=$?

@@ -68,12 +68,42 @@ public enum FuzzSeeds {
         ]
     }
 
-    /// Writes every seed under `directory/<target>/`.
-    public static func write(to directory: String) throws {
+    /// libFuzzer dictionaries for the structured formats, from the product's own names (so they never
+    /// go stale): the roster's columns and elements, and the configuration's keys.
+    public static func dictionaries(configurationKeys: [String]) -> [String: [String]] {
+        let fields = RosterField.allCases
+        let xml = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<roster xmlns=\"urn:cardbatch:roster:1\" version=\"1\">", "</roster>",
+                   "<employer>", "<designatedStaff>", "<employees>", "<employee>", "</employee>", "<authorizationLetter file=\"",
+                   "issued=\"", "<!DOCTYPE", "<!ENTITY", "&amp;", "<![CDATA[", "]]>"]
+            + fields.flatMap { ["<\($0.xmlName)>", "</\($0.xmlName)>"] }
+        let csv = fields.map(\.csvColumn) + [",", "\"", "\"\"", "\r\n", "\n", "\u{FEFF}", ";", "\t", "resident-id-card", "passport", "2026-11-25"]
+        let json = configurationKeys.flatMap { $0.split(separator: ".").map { "\"\($0)\"" } } + ["{", "}", "[", "]", ":", "-1", "1e309", "null", "true"]
+        let permits = ["permit_number", "nationality", "passport_number", "name", "expiry", ",", "\"", "\r\n"]
+        return ["xml-roster": xml, "csv-roster": csv, "configuration": json, "permits": permits]
+    }
+
+    /// Writes every seed under `directory/<target>/`, and the dictionaries as `directory/<target>.dict`.
+    public static func write(to directory: String, configurationKeys: [String]) throws {
         for (target, files) in all() {
             let folder = directory + "/" + target
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             for (name, bytes) in files { try Data(bytes).write(to: URL(fileURLWithPath: folder + "/" + name)) }
+        }
+        for (target, all) in dictionaries(configurationKeys: configurationKeys) {
+            var seen: Set<String> = []
+            let tokens = all.filter { seen.insert($0).inserted }
+            // libFuzzer's dictionary format: one quoted token a line, with \\, \" and \xNN escapes.
+            let lines = tokens.map { token in
+                "\"" + token.utf8.map { byte -> String in
+                    switch byte {
+                    case UInt8(ascii: "\\"): return "\\\\"
+                    case UInt8(ascii: "\""): return "\\\""
+                    case 0x20..<0x7F: return String(UnicodeScalar(byte))
+                    default: return String(format: "\\x%02X", byte)
+                    }
+                }.joined() + "\""
+            }
+            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: directory + "/" + target + ".dict"))
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CardBatchIntake
 import CardBatchSamples
 import Foundation
 
@@ -51,7 +52,7 @@ struct SamplesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "fuzz-seeds", abstract: "Write small seed inputs for each fuzz harness, one folder per harness.")
         @Argument var directory: String
         func run() throws {
-            try FuzzSeeds.write(to: directory)
+            try FuzzSeeds.write(to: directory, configurationKeys: ConfigurationFile.knownKeys)
         }
     }
 
