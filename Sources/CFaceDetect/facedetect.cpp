@@ -1,0 +1,92 @@
+// dlib behind a C interface. Nothing of C++ crosses it: every exception is caught here and turned
+// into a message, and every length is checked before dlib sees the pixels.
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <new>
+#include <vector>
+#include <dlib/image_processing/frontal_face_detector.h>
+#include <dlib/image_processing/shape_predictor.h>
+#include <dlib/serialize.h>
+#include "CFaceDetect.h"
+
+namespace {
+using scanner_type = dlib::scan_fhog_pyramid<dlib::pyramid_down<6>>;
+using detector_type = dlib::object_detector<scanner_type>;
+
+void set_error(char *error, size_t size, const char *message) {
+    if (error != nullptr && size > 0) std::snprintf(error, size, "%s", message);
+}
+}
+
+struct cardbatch_face_detector {
+    detector_type detector;
+    dlib::shape_predictor predictor;
+};
+
+extern "C" cardbatch_face_detector *cardbatch_face_detector_create(const char *model_path, unsigned long max_pyramid_levels,
+                                                                   char *error, size_t error_size) {
+    try {
+        std::unique_ptr<cardbatch_face_detector> made(new cardbatch_face_detector());
+        dlib::frontal_face_detector full = dlib::get_frontal_face_detector();
+        if (max_pyramid_levels > 0) {
+            // The scanner cannot be copied: a restricted detector is built from its configuration,
+            // with fewer pyramid levels, and the full detector's weights.
+            scanner_type scanner;
+            scanner.copy_configuration(full.get_scanner());
+            scanner.set_max_pyramid_levels(max_pyramid_levels);
+            std::vector<detector_type::feature_vector_type> weights;
+            for (unsigned long i = 0; i < full.num_detectors(); i++) weights.push_back(full.get_w(i));
+            made->detector = detector_type(scanner, full.get_overlap_tester(), weights);
+        } else {
+            made->detector = full;
+        }
+        dlib::deserialize(model_path) >> made->predictor;
+        if (made->predictor.num_parts() != 5) {
+            set_error(error, error_size, "the landmark model is not the 5-point model");
+            return nullptr;
+        }
+        return made.release();
+    } catch (const std::exception &e) {
+        set_error(error, error_size, e.what());
+    } catch (...) {
+        set_error(error, error_size, "unknown error while loading the face detector");
+    }
+    return nullptr;
+}
+
+extern "C" void cardbatch_face_detector_destroy(cardbatch_face_detector *detector) { delete detector; }
+
+extern "C" long cardbatch_face_detect(cardbatch_face_detector *detector, const unsigned char *rgb, size_t width, size_t height,
+                                      cardbatch_face *faces, size_t capacity, char *error, size_t error_size) {
+    if (detector == nullptr || rgb == nullptr || width == 0 || height == 0 || width > 16384 || height > 16384) {
+        set_error(error, error_size, "no image to search");
+        return -1;
+    }
+    try {
+        dlib::array2d<dlib::rgb_pixel> image(static_cast<long>(height), static_cast<long>(width));
+        for (size_t y = 0; y < height; y++) {
+            const unsigned char *row = rgb + y * width * 3;
+            for (size_t x = 0; x < width; x++) image[y][x] = dlib::rgb_pixel(row[3 * x], row[3 * x + 1], row[3 * x + 2]);
+        }
+        std::vector<dlib::rect_detection> found;
+        detector->detector(image, found);
+        for (size_t i = 0; i < found.size() && i < capacity; i++) {
+            const dlib::rectangle &box = found[i].rect;
+            cardbatch_face &face = faces[i];
+            face.left = box.left(); face.top = box.top(); face.right = box.right(); face.bottom = box.bottom();
+            face.confidence = found[i].detection_confidence;
+            dlib::full_object_detection shape = detector->predictor(image, box);
+            for (unsigned long p = 0; p < 5 && p < shape.num_parts(); p++) {
+                face.landmarks[2 * p] = shape.part(p).x();
+                face.landmarks[2 * p + 1] = shape.part(p).y();
+            }
+        }
+        return static_cast<long>(found.size());
+    } catch (const std::exception &e) {
+        set_error(error, error_size, e.what());
+    } catch (...) {
+        set_error(error, error_size, "unknown error while searching for faces");
+    }
+    return -1;
+}

@@ -1,0 +1,80 @@
+import CFaceDetect
+import Foundation
+
+/// A face dlib found: its box, the detector's confidence, and 5 landmarks.
+public struct DetectedFace: Sendable, Equatable {
+    public var left: Double, top: Double, right: Double, bottom: Double
+    public var confidence: Double
+    /// Outer and inner corner of one eye, of the other, then the base of the nose (dlib's order),
+    /// as (x, y) in pixels of the searched image.
+    public var landmarks: [(x: Double, y: Double)]
+
+    public static func == (a: DetectedFace, b: DetectedFace) -> Bool {
+        (a.left, a.top, a.right, a.bottom, a.confidence) == (b.left, b.top, b.right, b.bottom, b.confidence)
+            && a.landmarks.map(\.x) == b.landmarks.map(\.x) && a.landmarks.map(\.y) == b.landmarks.map(\.y)
+    }
+}
+
+/// Why the face detector could not be made or used, with dlib's own message where it gave one.
+public struct FaceDetectorError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}
+
+/// dlib's HOG frontal-face detector and 5-point landmark model (public domain / CC0), through
+/// `CFaceDetect`. The model is read from a file, never downloaded, and refused unless its SHA-256 is
+/// the published one. One instance belongs to one worker: dlib's detectors are not shared between threads.
+public final class FaceDetector {
+    private let handle: OpaquePointer
+
+    /// `shape_predictor_5_face_landmarks.dat` as dlib-models publishes it (and `make deps` installs it).
+    public static let modelSHA256 = "c4b1e9804792707d3a405c2c16a80a20269e6675021f64a41d30fffafbc41888"
+    public static let defaultModelPath = "/usr/local/share/cardbatch/models/shape_predictor_5_face_landmarks.dat"
+
+    /// Loads the model at `modelPath` after checking its digest. `maxPyramidLevels` limits the sizes of
+    /// face searched for (0: every level dlib's detector has).
+    /// - SeeAlso: `cardbatch_face_detector_create` (dlib `get_frontal_face_detector`, `deserialize`)
+    public init(modelPath: String = FaceDetector.defaultModelPath, maxPyramidLevels: Int = 0) throws(FaceDetectorError) {
+        let digest: String
+        do {
+            digest = try SHA256.hex(fileAt: modelPath)
+        } catch {
+            throw FaceDetectorError(message: "the face landmark model \(modelPath) cannot be read (`make deps` installs it)")
+        }
+        guard digest == Self.modelSHA256 else {
+            throw FaceDetectorError(message: "the face landmark model \(modelPath) is not dlib's 5-point model (SHA-256 \(digest))")
+        }
+        var error = [CChar](repeating: 0, count: 256)
+        guard let made = cardbatch_face_detector_create(modelPath, UInt(max(0, maxPyramidLevels)), &error, error.count) else {
+            throw FaceDetectorError(message: Self.text(error))
+        }
+        handle = made
+    }
+
+    deinit { cardbatch_face_detector_destroy(handle) }
+
+    /// The error choke point: the C side's message, up to its terminating zero.
+    private static func text(_ buffer: [CChar]) -> String {
+        String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// The faces in packed RGB pixels, at most `limit` of them described (the count is exact).
+    /// - SeeAlso: `cardbatch_face_detect`
+    public func detect(rgb pixels: [UInt8], width: Int, height: Int, limit: Int = 4) throws(FaceDetectorError) -> (count: Int, faces: [DetectedFace]) {
+        guard width > 0, height > 0, pixels.count == width * height * 3 else {
+            throw FaceDetectorError(message: "\(pixels.count) bytes are not a \(width) × \(height) RGB image")
+        }
+        var found = [cardbatch_face](repeating: cardbatch_face(), count: max(1, limit))
+        var error = [CChar](repeating: 0, count: 256)
+        let count = pixels.withUnsafeBufferPointer { rgb in
+            cardbatch_face_detect(handle, rgb.baseAddress, width, height, &found, found.count, &error, error.count)
+        }
+        guard count >= 0 else { throw FaceDetectorError(message: Self.text(error)) }
+        let faces = found.prefix(min(count, limit)).map { face in
+            let marks = withUnsafeBytes(of: face.landmarks) { Array($0.bindMemory(to: Double.self)) }
+            return DetectedFace(left: face.left, top: face.top, right: face.right, bottom: face.bottom, confidence: face.confidence,
+                                landmarks: (0..<5).map { (x: marks[2 * $0], y: marks[2 * $0 + 1]) })
+        }
+        return (count, faces)
+    }
+}

@@ -1,0 +1,47 @@
+import CardBatchNative
+import CardBatchSamples
+import CardBatchTestSupport
+import Foundation
+import Testing
+
+/// dlib's detector and 5-point model through CFaceDetect, on a real public-domain portrait
+/// (samples/faces/astronaut.png) and on pictures that hold no face.
+struct FaceDetectorTests {
+    static let astronaut: (width: Int, height: Int, rgb: [UInt8]) = {
+        let bytes = (try? [UInt8](Data(contentsOf: URL(fileURLWithPath: "\(CardBatchBinary.root)/samples/faces/astronaut.png")))) ?? []
+        return (try? PNGImage.decodeRGB(bytes)) ?? (0, 0, [])
+    }()
+
+    @Test func findsTheOneFaceOfARealPortraitWithItsEyesAboveItsNose() throws {
+        let image = Self.astronaut
+        #expect(image.width == 512 && image.height == 512)
+        let (count, faces) = try FaceDetector().detect(rgb: image.rgb, width: image.width, height: image.height)
+        #expect(count == 1)
+        let face = try #require(faces.first)
+        // The head is in the upper middle of the picture (about x 170–290, y 40–190).
+        #expect(face.left > 120 && face.right < 330 && face.top > 20 && face.bottom < 230, "\(face)")
+        let eyes = face.landmarks.prefix(4), nose = face.landmarks[4]
+        #expect(eyes.allSatisfy { $0.y < nose.y && $0.x > face.left && $0.x < face.right }, "\(face.landmarks)")
+        let spread = (eyes.map(\.x).max() ?? 0) - (eyes.map(\.x).min() ?? 0)
+        #expect(spread > (face.right - face.left) * 0.5, "the eye corners span most of the face's width")
+    }
+
+    @Test func findsNoFaceInABlankOrUniformPicture() throws {
+        let detector = try FaceDetector()
+        for value in [UInt8(0), 128, 255] {
+            #expect(try detector.detect(rgb: [UInt8](repeating: value, count: 179 * 221 * 3), width: 179, height: 221).count == 0)
+        }
+        #expect(try detector.detect(rgb: [0, 0, 0], width: 1, height: 1).count == 0)
+    }
+
+    @Test func aModelWhoseDigestDiffersIsRefusedBeforeDlibReadsIt() throws {
+        let dir = TemporaryDirectory()
+        try Data("not a model".utf8).write(to: URL(fileURLWithPath: dir.file("model.dat")))
+        #expect(throws: FaceDetectorError.self) { try FaceDetector(modelPath: dir.file("model.dat")) }
+        #expect(throws: FaceDetectorError.self) { try FaceDetector(modelPath: dir.file("absent.dat")) }
+    }
+
+    @Test func pixelsThatAreNotTheGivenSizeAreRefused() throws {
+        #expect(throws: FaceDetectorError.self) { try FaceDetector().detect(rgb: [1, 2, 3], width: 2, height: 2) }
+    }
+}
