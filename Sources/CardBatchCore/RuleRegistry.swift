@@ -27,12 +27,8 @@ public enum RuleRegistry {
     /// Rules detected where the bytes are read, with no pure check of their own.
     public static let detectedRules = generatedDetectedRules
 
-    /// Every rule type, checked or detected.
-    public static var allTypes: [any RuleDescribing.Type] {
-        let checked: [any RuleDescribing] = entryCountRules + archiveEntryRules + archiveRules + inflationRules + layoutRules
-            + bundleRules + employeeRules + rosterRules + photoRosterRules + ledgerRules + bundleRejectionRules
-        return checked.map { type(of: $0) } + detectedRules.map { $0 as any RuleDescribing.Type }
-    }
+    /// Every rule type, checked or detected, by type name.
+    public static let allTypes = generatedAllTypes
 
     /// Every rule's description, sorted by identifier.
     public static let all: [RuleDescription] = allTypes.map { $0.description }.sorted { $0.identifier < $1.identifier }

@@ -64,6 +64,8 @@ for group in groups {
     out += "    ]\n"
 }
 out += "    static let generatedDetectedRules: [any DetectedRule.Type] = [\n" + detected.sorted().map { "        \($0).self,\n" }.joined() + "    ]\n"
+let everyType = (checked.values.flatMap { $0 } + detected).sorted()
+out += "    static let generatedAllTypes: [any RuleDescribing.Type] = [\n" + everyType.map { "        \($0).self,\n" }.joined() + "    ]\n"
 out += "}\n"
 // Rewritten only when it changes, so an unchanged registry does not rebuild the module.
 if (try? String(contentsOfFile: output, encoding: .utf8)) != out {
