@@ -3,8 +3,8 @@ public import CardBatchOutput
 public import CardBatchPipeline
 
 /// What `process` prints of a judged bundle: one line for the bundle and one compiler-style line per
-/// rejection. No personal data (rows and masked passport numbers only; the reports in the output
-/// folder carry the details).
+/// problem, saying what was found and what is expected (`Finding.summary`). No personal data (rows
+/// and masked passport numbers only; the reports in the output folder carry the details).
 public enum ProcessLines {
     public static func render(_ outcome: BundleOutcome) -> [String] {
         let r = outcome.result
@@ -15,8 +15,7 @@ public enum ProcessLines {
         for finding in r.bundleFindings { lines.append("  " + finding.compilerStyle) }
         for employee in r.rejected {
             for finding in employee.findings where finding.severity == .error {
-                let title = RuleRegistry.description(of: finding.rule)?.title.en ?? finding.rule
-                lines.append("  \(finding.location.compilerStyle): error: [\(finding.rule)] row \(employee.record.row) (passport \(Masking.passport(employee.record[.passportNumber]))): \(title) — see \(employee.reportStem).txt")
+                lines.append("  \(finding.location.compilerStyle): error: [\(finding.rule)] row \(employee.record.row) (passport \(Masking.passport(employee.record[.passportNumber]))): \(finding.summary) — see \(employee.reportStem).txt")
             }
         }
         return lines

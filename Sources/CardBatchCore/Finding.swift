@@ -47,7 +47,30 @@ public struct Finding: Codable, Sendable, Hashable, Comparable {
 
     /// `bundle.zip:roster.csv:12: error: [photo.dimensions] Photo is 400 × 500 …`
     public var compilerStyle: String {
-        "\(location.compilerStyle): \(severity.rawValue): [\(rule)] \(message.en)"
+        "\(location.compilerStyle): \(severity.rawValue): [\(rule)] \(summary)"
+    }
+
+    /// The problem in one line, for terminals and logs: the field, what was found and what is
+    /// expected (`photo: 38,112 bytes, expected 40,960–100,000 bytes`). Personal data never appears:
+    /// a passport number is masked, any other personal field's value withheld (the reports, which
+    /// are owner-only, carry it).
+    public var summary: String {
+        let personal = field.flatMap(RosterField.init(name:))
+        func shown(_ data: String?) -> String {
+            switch (data, personal) {
+            case (nil, _): "none"
+            case (let data?, _) where data.isEmpty: "empty"
+            // Each word holding a digit is a number ("FRA 19AB12345", "19AB12345 (the permits extract)").
+            case (let data?, .passportNumber?): data.split(separator: " ", omittingEmptySubsequences: false)
+                .map { $0.contains(where: \.isNumber) ? Masking.passport(String($0)) : String($0) }.joined(separator: " ")
+            case (_, let field?) where field.isPersonal: "(withheld)"
+            case (let data?, _): data
+            }
+        }
+        let subject = field.map { "\($0): " } ?? ""
+        let description = RuleRegistry.description(of: rule)
+        let found = description?.valueNamesAFile == true && !(value ?? "").isEmpty ? "(file name withheld)" : shown(value)
+        return subject + found + (expected.map { ", expected " + (description?.expectsRosterData == true ? shown($0) : $0) } ?? "")
     }
 
     /// Sorted by place first, then errors before warnings, then rule, so output never depends on

@@ -31,6 +31,19 @@ public enum RosterField: String, CaseIterable, Codable, Sendable, Hashable {
 
     public var isOptional: Bool { [.chineseName, .letterDate, .mrzLine1, .mrzLine2].contains(self) }
 
+    /// Personal information of an employee or the designated staff member: never printed on a
+    /// terminal or in a log (reports, owner-only, carry it).
+    public var isPersonal: Bool {
+        [.surname, .givenNames, .chineseName, .dateOfBirth, .passportNumber, .workPermitNumber, .mrzLine1, .mrzLine2,
+         .staffName, .staffIDNumber, .staffPhone].contains(self)
+    }
+
+    /// The field a finding names, in either format's spelling.
+    public init?(name: String) {
+        guard let field = RosterField.allCases.first(where: { $0.csvColumn == name || $0.xmlName == name }) else { return nil }
+        self = field
+    }
+
     /// The CSV header column.
     public var csvColumn: String {
         switch self {

@@ -16,9 +16,16 @@ public struct RuleDescription: Sendable, Hashable {
     /// How a person fixes what the rule found, shown in the pre-check report beside each problem of
     /// an employee; nil where the finding's own message says it.
     public let fixHint: LocalizedText?
+    /// True when a finding's `expected` is itself roster data (the MRZ's reading of a field), to be
+    /// masked like the value wherever personal data may not appear.
+    public let expectsRosterData: Bool
+    /// True when a finding's value is a file name the employer chose (`photos/johnson.jpg`): photos
+    /// are named after people, so terminals and logs withhold it.
+    public let valueNamesAFile: Bool
 
     public init(identifier: String, severity: Severity, scope: RuleScope, category: RuleCategory, title: LocalizedText, rationale: String,
-                configurationKeys: [String] = [], fixHint: LocalizedText? = nil) {
+                configurationKeys: [String] = [], fixHint: LocalizedText? = nil, expectsRosterData: Bool = false,
+                valueNamesAFile: Bool = false) {
         self.identifier = identifier
         self.severity = severity
         self.scope = scope
@@ -27,6 +34,8 @@ public struct RuleDescription: Sendable, Hashable {
         self.rationale = rationale
         self.configurationKeys = configurationKeys
         self.fixHint = fixHint
+        self.expectsRosterData = expectsRosterData
+        self.valueNamesAFile = valueNamesAFile
     }
 
     /// Builds a finding of this rule. Every finding in the tool is made here, so identifier, severity

@@ -30,6 +30,8 @@ struct ConsoleRenderingTests {
         #expect(lines.first == "lumen.zip: partially-accepted — 3 employees, 2 accepted, 1 rejected → \(outcome.outputPath)")
         let rejected = try #require(outcome.result.rejected.first?.record)
         #expect(lines.contains { $0.contains("lumen.zip:roster.csv:3: error: [employee.nationality] row 2 (passport ") })
+        // What was found and what is expected, not the rule's title.
+        #expect(lines.contains { $0.contains("): nationality: XYZ, expected an ICAO 9303 three-letter code") })
         let joined = lines.joined(separator: "\n")
         #expect(!joined.contains(rejected[.passportNumber]))
         #expect(!joined.contains(rejected[.surname]))

@@ -4,7 +4,7 @@ import Testing
 struct FindingTests {
     @Test func compilerStyleNamesBundleEntryLineSeverityAndRule() {
         let f = PhotoDimensionsRule().check(Example.photo { $0.jpeg?.width = 400 }, in: .example)[0]
-        #expect(f.compilerStyle.hasPrefix("example.zip:roster.csv:2: error: [photo.dimensions] Row 1: photo \"photos/martin.jpg\" is 400 × 441"))
+        #expect(f.compilerStyle == "example.zip:roster.csv:2: error: [photo.dimensions] photo: 400 × 441, expected 358 × 441")
         #expect(f.value == "400 × 441")
         #expect(f.expected == "358 × 441")
         #expect(f.field == "photo")
@@ -30,5 +30,17 @@ struct FindingTests {
         #expect(Masking.passport("E12345678") == "*******78")
         #expect(Masking.passport("AB") == "**")
         #expect(Masking.name("CLAIRE ANNE") == "C***** A***")
+    }
+
+    /// A personal field's value never reaches the one-line form: a passport number is masked, a
+    /// name withheld, and where the rule expects roster data (the MRZ's reading), the expected value too.
+    @Test func theSummaryMasksPassportNumbersAndWithholdsOtherPersonalData() throws {
+        let passport = EmployeePassportNumberRule().check(Example.employee(.passportNumber, "19AB-12345"), in: .example)[0]
+        #expect(passport.summary == "passport_number: ********45, expected only A–Z and 0–9")
+        let name = EmployeeNameRule().check(Example.employee(.surname, "MÜLLER"), in: .example)[0]
+        #expect(name.summary == "surname: (withheld), expected letters A–Z, space, hyphen, apostrophe")
+        let mrz = EmployeeMRZRule.examples.triggering.flatMap { EmployeeMRZRule().check($0, in: .example) }.filter { $0.field == "passport_number" }
+        #expect(!mrz.isEmpty)
+        for finding in mrz { #expect(finding.summary.firstMatch(of: /[A-Z0-9]{6,}/) == nil, "\(finding.summary)") }
     }
 }

@@ -15,11 +15,36 @@ struct RuleExamplesTests {
             if !findings.contains(where: { $0.rule == id }) { problems.append("\(id): triggering example \(i) found nothing") }
             if findings.contains(where: { $0.rule != id }) { problems.append("\(id): example \(i) made another rule's finding") }
             if findings.contains(where: { $0.message.en.isEmpty || $0.message.zh.isEmpty }) { problems.append("\(id): a message is empty") }
+            // The one-line form says what was found, not what the rule requires, and holds no personal data.
+            for finding in findings {
+                if finding.summary.isEmpty || finding.summary == R.description.title.en { problems.append("\(id): summary \"\(finding.summary)\" says nothing of its own") }
+                for data in Self.personalData(of: subject) where finding.summary.contains(data) {
+                    problems.append("\(id): summary \"\(finding.summary)\" shows \"\(data)\"")
+                }
+            }
         }
         for (i, subject) in examples.passing.enumerated() where !rule.check(subject, in: .example).isEmpty {
             problems.append("\(id): passing example \(i) triggered")
         }
         return problems
+    }
+
+    /// The personal values an example subject carries, of employees or the designated staff member.
+    static func personalData(of subject: Any) -> [String] {
+        // Photo file names too: photos are named after people.
+        func record(_ r: EmployeeRecord) -> [String] { RosterField.allCases.filter(\.isPersonal).map { r[$0] } + [r[.photo]] }
+        let values: [String]
+        switch subject {
+        case let s as EmployeeSubject: values = record(s.record)
+        case let s as [EmployeeSubject]: values = s.flatMap { record($0.record) }
+        case let s as [EmployeeRecord]: values = s.flatMap(record)
+        case let s as (record: EmployeeRecord, earlier: LedgerBundle?): values = record(s.record)
+        case let s as (record: EmployeeRecord, bundleErrors: [Finding]): values = record(s.record)
+        case let s as BundleFacts: values = RosterField.allCases.filter(\.isPersonal).map { s.header[$0] }
+        default: values = []
+        }
+        // The processing date is no one's secret, even when an example is born on it.
+        return values.filter { $0.count >= 3 && $0 != RuleContext.example.processingDate.description }
     }
 
     @Test func everyRuleTriggersOnItsTriggeringExamplesAndNotOnItsPassingOnes() {

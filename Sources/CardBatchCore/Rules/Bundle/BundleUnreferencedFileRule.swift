@@ -3,7 +3,8 @@ public struct BundleUnreferencedFileRule: Rule {
     public static let description = RuleDescription(
         identifier: "bundle.unreferenced-file", severity: .warning, scope: .bundle, category: .archive,
         title: LocalizedText(en: "Every file in the bundle is named by the roster", zh: "压缩包中的文件均应在名册中引用"),
-        rationale: "A file no row names is often the right photo under a misspelt name; the warning points at it. Tool junk (__MACOSX, .DS_Store, Thumbs.db) is ignored."
+        rationale: "A file no row names is often the right photo under a misspelt name; the warning points at it. Tool junk (__MACOSX, .DS_Store, Thumbs.db) is ignored.",
+        valueNamesAFile: true
     )
     public init() {}
 

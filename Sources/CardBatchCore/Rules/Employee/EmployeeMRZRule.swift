@@ -5,7 +5,8 @@ public struct EmployeeMRZRule: Rule {
         identifier: "employee.mrz", severity: .error, scope: .employee, category: .employee,
         title: LocalizedText(en: "The passport MRZ, when given, is valid and matches the roster", zh: "护照机读区（如填写）须校验正确且与名册一致"),
         rationale: "The two machine-readable lines (ICAO 9303 Part 4, TD3) are what a passport reader sees. Their check digits (weights 7-3-1) catch mistyped numbers and dates, and comparing them with the roster catches a row that mixes two people's data. Optional columns mrz_line1 and mrz_line2.",
-        fixHint: .correctEmployeeRow
+        fixHint: .correctEmployeeRow,
+        expectsRosterData: true
     )
     public init() {}
 

@@ -5,7 +5,8 @@ public struct EmployeeWorkPermitMatchRule: Rule {
         identifier: "employee.work-permit-match", severity: .error, scope: .employee, category: .employee,
         title: LocalizedText(en: "The work permit is in the reference extract, for the same passport", zh: "工作许可在参考名单中且护照信息一致"),
         rationale: "The card embeds Work Permit information, so the permit must exist and belong to this person. When the outlet supplies the authority's extract of valid permits (--permits FILE), each employee must match one by permit number with the same passport number, nationality and expiry date. Without an extract the rule does not run.",
-        fixHint: .correctEmployeeRow
+        fixHint: .correctEmployeeRow,
+        expectsRosterData: true
     )
     public init() {}
 
@@ -26,7 +27,7 @@ public struct EmployeeWorkPermitMatchRule: Rule {
         where !listed.isEmpty && listed.uppercased() != r[field].uppercased() {
             let name = field.name(in: r.format)
             findings.append(r.finding(
-                Self.description, context, field: field, value: r[field], expected: "\(listed), as listed for permit \(number)",
+                Self.description, context, field: field, value: r[field], expected: "\(listed) (the permits extract)",
                 en: "Row \(r.row): \(name) \"\(r[field])\" differs from the work permit list, which gives \"\(listed)\" for permit \(number) (\(extract.source) line \(permit.line)).",
                 zh: "第 \(r.row) 行：\(name) \"\(r[field])\" 与工作许可名单不一致，名单中许可 \(number) 为 \"\(listed)\"。"
             ))

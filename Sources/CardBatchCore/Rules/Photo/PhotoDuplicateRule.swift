@@ -4,7 +4,8 @@ public struct PhotoDuplicateRule: Rule {
         identifier: "photo.duplicate", severity: .error, scope: .employee, category: .photo,
         title: LocalizedText(en: "No two employees share the same photo", zh: "不同员工不得使用同一张照片"),
         rationale: "Byte-identical photos (same SHA-256) for two employees mean at least one card would show the wrong face. Which one is right cannot be decided here, so every row involved is rejected.",
-        fixHint: .addOwnPhoto
+        fixHint: .addOwnPhoto,
+        valueNamesAFile: true
     )
     public init() {}
 

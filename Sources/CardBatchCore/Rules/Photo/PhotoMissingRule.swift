@@ -4,7 +4,8 @@ public struct PhotoMissingRule: Rule {
         identifier: "photo.missing", severity: .error, scope: .employee, category: .photo,
         title: LocalizedText(en: "The employee's photo is in the bundle", zh: "员工照片须在压缩包中"),
         rationale: "Each employee needs a digital photo (Centralized Application by Employer, (II)); the roster's photo column names the file inside the ZIP.",
-        fixHint: .addOwnPhoto
+        fixHint: .addOwnPhoto,
+        valueNamesAFile: true
     )
     public init() {}
 
