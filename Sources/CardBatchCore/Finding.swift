@@ -45,7 +45,8 @@ public struct Finding: Codable, Sendable, Hashable, Comparable {
     public var expected: String?
     public var message: LocalizedText
 
-    /// `bundle.zip:roster.csv:12: error: [photo.dimensions] Photo is 400 × 500 …`
+    /// `bundle.zip:roster.csv:12: error: [photo.dimensions] photo: 400 × 500, expected 358 × 441`: the
+    /// one-line form for terminals and logs, with no personal data (see `summary`).
     public var compilerStyle: String {
         "\(location.compilerStyle): \(severity.rawValue): [\(rule)] \(summary)"
     }
@@ -60,9 +61,12 @@ public struct Finding: Codable, Sendable, Hashable, Comparable {
             switch (data, personal) {
             case (nil, _): "none"
             case (let data?, _) where data.isEmpty: "empty"
-            // Each word holding a digit is a number ("FRA 19AB12345", "19AB12345 (the permits extract)").
-            case (let data?, .passportNumber?): data.split(separator: " ", omittingEmptySubsequences: false)
-                .map { $0.contains(where: \.isNumber) ? Masking.passport(String($0)) : String($0) }.joined(separator: " ")
+            // Each word that can be a passport number is masked: one holding a digit, or four or more
+            // capitals ("FRA 19AB12345", "19AB12345 (the permits extract)"); nationality codes have three.
+            case (let data?, .passportNumber?): data.split(separator: " ", omittingEmptySubsequences: false).map { word in
+                let number = word.contains(where: \.isNumber) || (word.count >= 4 && word.allSatisfy { $0.isUppercase || $0.isNumber })
+                return number ? Masking.passport(String(word)) : String(word)
+            }.joined(separator: " ")
             case (_, let field?) where field.isPersonal: "(withheld)"
             case (let data?, _): data
             }

@@ -37,6 +37,8 @@ struct FindingTests {
     @Test func theSummaryMasksPassportNumbersAndWithholdsOtherPersonalData() throws {
         let passport = EmployeePassportNumberRule().check(Example.employee(.passportNumber, "19AB-12345"), in: .example)[0]
         #expect(passport.summary == "passport_number: ********45, expected only A–Z and 0–9")
+        let letters = EmployeePassportNumberRule().check(Example.employee(.passportNumber, "ABCDEFGHIJK"), in: .example)
+        #expect(letters.allSatisfy { !$0.summary.contains("ABCDEFGHI") }, "\(letters.map(\.summary))")
         let name = EmployeeNameRule().check(Example.employee(.surname, "MÜLLER"), in: .example)[0]
         #expect(name.summary == "surname: (withheld), expected letters A–Z, space, hyphen, apostrophe")
         let mrz = EmployeeMRZRule.examples.triggering.flatMap { EmployeeMRZRule().check($0, in: .example) }.filter { $0.field == "passport_number" }
