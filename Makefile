@@ -20,7 +20,7 @@ TEST_DEPS := chromium fonts-noto-cjk
 BENCH_DEPS := unzip time
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps test-deps bench-deps build run samples test test-sanitizers fuzz mutate bench clean
+.PHONY: deps test-deps bench-deps build run samples docs test test-sanitizers fuzz mutate bench clean
 
 # Installs the Debian packages of $(1) that are missing (idempotent).
 define install
@@ -64,6 +64,10 @@ run: build
 ## samples: rebuild samples/ from the generator (deterministic).
 samples: build
 	$(BIN)/cardbatch-samples write samples
+
+## docs: regenerate docs/rules.md from the rules (a test fails while it differs).
+docs: build
+	$(BIN)/cardbatch rules --format markdown > docs/rules.md
 
 ## test: the whole suite (unit, wrapper, end-to-end against the built binary).
 test: test-deps build

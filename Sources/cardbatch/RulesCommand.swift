@@ -4,10 +4,21 @@ import CardBatchConsole
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rules", abstract: "List every rule: identifier, severity, scope and title.")
 
-    @Flag(name: .long, help: "Print JSON instead of a table.")
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, json, markdown
+    }
+
+    @Option(name: .long, help: "table, json, or markdown (docs/rules.md).")
+    var format: Format = .table
+
+    @Flag(name: .long, help: "The same as --format json.")
     var json = false
 
     func run() throws {
-        if json { print(RuleText.json()) } else { RuleText.table().forEach { print($0) } }
+        switch json ? .json : format {
+        case .table: RuleText.table().forEach { print($0) }
+        case .json: print(RuleText.json())
+        case .markdown: print(RuleText.markdown(), terminator: "")
+        }
     }
 }
