@@ -91,6 +91,7 @@ extension Watcher {
             let day = (options.fixedDate ?? CalendarDate.today()).description
             let journeys = try ledger.journeys(since: day)
             try DurableFiles.replace(Array(NightlySummary.render(day: day, journeys: journeys).utf8), at: "\(options.summaryDirectory)/summary-\(day).txt")
+            try DurableFiles.replace(Array(NightlySummaryPage.render(day: day, journeys: journeys).utf8), at: "\(options.summaryDirectory)/summary-\(day).html")
         } catch {
             logger.error("cannot write metrics or summary", metadata: ["error": "\(error)"])
         }

@@ -76,6 +76,8 @@ struct WatcherRecoveryTests {
         #expect(!FileManager.default.fileExists(atPath: dir.file("out/crashy")))
         let summary = try String(contentsOfFile: dir.file("out/summary-2026-11-25.txt"), encoding: .utf8)
         #expect(summary.contains("crashy.zip: QUARANTINED"))
+        let page = try String(contentsOfFile: dir.file("out/summary-2026-11-25.html"), encoding: .utf8)
+        #expect(page.contains("Quarantined: check by hand") && page.contains("crashy.zip"))
         let metrics = try String(contentsOfFile: dir.file("out/cardbatch.prom"), encoding: .utf8)
         #expect(metrics.contains("cardbatch_quarantined_bundles 1"))
     }
