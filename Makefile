@@ -20,7 +20,7 @@ TEST_DEPS := chromium fonts-noto-cjk
 BENCH_DEPS := unzip time
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps test-deps bench-deps build run samples docs test test-sanitizers fuzz mutate bench clean
+.PHONY: deps test-deps bench-deps build run samples docs install deb package-test test test-sanitizers fuzz mutate bench clean
 
 # Installs the Debian packages of $(1) that are missing (idempotent).
 define install
@@ -65,6 +65,22 @@ run: build
 samples: build
 	$(BIN)/cardbatch-samples write samples
 
+PREFIX  ?= /usr/local
+DESTDIR ?=
+
+## install: the binary (Swift runtime linked statically), man pages, completions, systemd units (not
+## enabled), schemas and template, docs, under $(DESTDIR)$(PREFIX).
+install: deps
+	./scripts/stage.sh "$(DESTDIR)" "$(PREFIX)"
+
+## deb: a Debian package in out/ (dpkg-deb), with its library dependencies and the service user.
+deb: deps
+	./scripts/deb.sh
+
+## package-test: build the package, unpack it into a scratch root and run it from there.
+package-test: deb
+	./scripts/package-test.sh
+
 ## docs: regenerate docs/rules.md from the rules (a test fails while it differs).
 docs: build
 	$(BIN)/cardbatch rules --format markdown > docs/rules.md
@@ -96,4 +112,4 @@ bench: bench-deps
 	./scripts/bench.sh
 
 clean:
-	rm -rf .build .build-fuzz .build-asan .build-tsan out bench-out fuzz-out mutation-out
+	rm -rf .build .build-fuzz .build-asan .build-tsan .build-static out bench-out fuzz-out mutation-out
