@@ -81,9 +81,11 @@ deb: deps
 package-test: deb
 	./scripts/package-test.sh
 
-## docs: regenerate docs/rules.md from the rules (a test fails while it differs).
+## docs: regenerate docs/rules.md from the rules (a test fails while it differs) and the photo
+## examples of the employer guides.
 docs: build
 	$(BIN)/cardbatch rules --format markdown > docs/rules.md
+	$(BIN)/cardbatch-samples doc-images docs/images
 
 ## test: the whole suite (unit, wrapper, end-to-end against the built binary).
 test: test-deps build

@@ -20,6 +20,7 @@ check "the binary needs no Swift runtime" "! ldd '$bin' | grep -q 'libswiftCore'
 check "man pages, one per command" "[ -f '$root/usr/share/man/man1/cardbatch.1.gz' ] && [ -f '$root/usr/share/man/man1/cardbatch.process.1.gz' ]"
 check "completions for bash, zsh and fish" "[ -s '$root/usr/share/bash-completion/completions/cardbatch' ] && [ -s '$root/usr/share/zsh/site-functions/_cardbatch' ] && [ -s '$root/usr/share/fish/vendor_completions.d/cardbatch.fish' ]"
 check "units point at /usr/bin and are not enabled" "grep -q 'ExecStart=/usr/bin/cardbatch' '$root/usr/lib/systemd/system/cardbatch-watch.service' && [ ! -e '$root/etc/systemd/system/multi-user.target.wants' ]"
+check "the guides with their pictures" "[ -f '$root/usr/share/doc/cardbatch/docs/employer.zh.md' ] && [ -f '$root/usr/share/doc/cardbatch/docs/images/photo-good.jpg' ]"
 check "schemas and the CSV template" "[ -f '$root/usr/share/cardbatch/schemas/roster.xsd' ] && [ -f '$root/usr/share/cardbatch/roster-template.csv' ]"
 check "the service user is created on configure" "dpkg-deb --ctrl-tarfile '$deb' | tar -xO ./postinst | grep -q 'adduser --system --group'"
 if [ "$failures" -gt 0 ]; then echo "package test: $failures check(s) failed"; exit 1; fi

@@ -8,7 +8,7 @@ struct SamplesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cardbatch-samples",
         abstract: "Builds samples/ and benchmark bundles, and checks that cardbatch judged the samples as documented.",
-        subcommands: [Write.self, Verify.self, Bench.self, Calibrate.self, FuzzSeedsCommand.self, Mutate.self]
+        subcommands: [Write.self, Verify.self, Bench.self, Calibrate.self, FuzzSeedsCommand.self, Mutate.self, DocImages.self]
     )
 
     struct Write: ParsableCommand {
@@ -64,6 +64,14 @@ struct SamplesCommand: ParsableCommand {
         @Option var out: String
         func run() throws {
             try BundleMutator.writeCampaign(samples: samples, count: count, seed: seed, to: out)
+        }
+    }
+
+    struct DocImages: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "doc-images", abstract: "Write the photo examples of the employer guides.")
+        @Argument var directory: String = "docs/images"
+        func run() throws {
+            try DocumentationImages.write(to: directory)
         }
     }
 }
