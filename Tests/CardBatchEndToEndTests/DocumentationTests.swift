@@ -9,9 +9,9 @@ struct DocumentationTests {
     let docs = "\(CardBatchBinary.root)/docs"
 
     @Test func everyLocalLinkOfTheGuidesExists() throws {
-        for page in ["employer.zh.md", "employer.en.md", "operator.md"] {
+        for page in ["employer.zh.md", "employer.en.md", "operator.md", "development.md"] {
             let text = try String(contentsOfFile: "\(docs)/\(page)", encoding: .utf8)
-            let targets = text.matches(of: /\]\(([^)#:]+)\)/).map { String($0.1) }
+            let targets = text.matches(of: /\]\(([^)#:]+)(?:#[^)]*)?\)/).map { String($0.1) }
             #expect(!targets.isEmpty, "\(page)")
             for target in targets {
                 #expect(FileManager.default.fileExists(atPath: "\(docs)/\(target)"), "\(page) links to \(target)")
