@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make package-test: builds the package, unpacks it into a scratch root with `dpkg -x`, and runs the
-# installed binary from there: --version, rules, the man page, completions, units and shared files.
+# installed binary from there: --version, rules, the man page, completions, units and shared files;
+# then enables the units in that root as docs/operator.md does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 deb=$(./scripts/deb.sh | tail -n 1)
@@ -23,5 +24,9 @@ check "units point at /usr/bin and are not enabled" "grep -q 'ExecStart=/usr/bin
 check "the guides with their pictures" "[ -f '$root/usr/share/doc/cardbatch/docs/employer.zh.md' ] && [ -f '$root/usr/share/doc/cardbatch/docs/images/photo-good.jpg' ]"
 check "schemas and the CSV template" "[ -f '$root/usr/share/cardbatch/schemas/roster.xsd' ] && [ -f '$root/usr/share/cardbatch/roster-template.csv' ]"
 check "the service user is created on configure" "dpkg-deb --ctrl-tarfile '$deb' | tar -xO ./postinst | grep -q 'adduser --system --group'"
+# docs/operator.md's enable step, offline in the scratch root (no running systemd is needed to enable).
+if command -v systemctl > /dev/null; then
+  check "the units enable as docs/operator.md says" "systemctl --root='$root' enable cardbatch-watch-once.timer cardbatch-watch.service > /dev/null 2>&1 && [ -L '$root/etc/systemd/system/timers.target.wants/cardbatch-watch-once.timer' ] && [ -L '$root/etc/systemd/system/multi-user.target.wants/cardbatch-watch.service' ]"
+fi
 if [ "$failures" -gt 0 ]; then echo "package test: $failures check(s) failed"; exit 1; fi
 echo "package test: $deb installs into a scratch root and runs"
