@@ -24,6 +24,12 @@ check "units point at /usr/bin and are not enabled" "grep -q 'ExecStart=/usr/bin
 check "the guides with their pictures" "[ -f '$root/usr/share/doc/cardbatch/docs/employer.zh.md' ] && [ -f '$root/usr/share/doc/cardbatch/docs/images/photo-good.jpg' ]"
 check "schemas and the CSV template" "[ -f '$root/usr/share/cardbatch/schemas/roster.xsd' ] && [ -f '$root/usr/share/cardbatch/roster-template.csv' ]"
 check "the service user is created on configure" "dpkg-deb --ctrl-tarfile '$deb' | tar -xO ./postinst | grep -q 'adduser --system --group'"
+# The installed watcher, run from the scratch root, takes a sample bundle through one pass.
+srv="$root/srv/cardbatch"
+mkdir -p "$srv/inbox" "$srv/out"
+cp samples/clean-csv.zip "$srv/inbox/"
+check "the installed watcher processes a bundle" "'$bin' watch --once --settle 0 --min-age 0 --date 2026-11-25 --inbox '$srv/inbox' --out '$srv/out' 2> '$root/watch.log' && [ -f '$srv/inbox/archive/clean-csv.zip' ] && [ -f '$srv/out/clean-csv/accepted/records.csv' ] && [ -f '$srv/out/summary-2026-11-25.html' ]"
+
 # docs/operator.md's enable step, offline in the scratch root (no running systemd is needed to enable).
 if command -v systemctl > /dev/null; then
   check "the units enable as docs/operator.md says" "systemctl --root='$root' enable cardbatch-watch-once.timer cardbatch-watch.service > /dev/null 2>&1 && [ -L '$root/etc/systemd/system/timers.target.wants/cardbatch-watch-once.timer' ] && [ -L '$root/etc/systemd/system/multi-user.target.wants/cardbatch-watch.service' ]"
