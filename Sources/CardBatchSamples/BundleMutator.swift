@@ -43,7 +43,7 @@ public enum BundleMutator {
         case 0...2:
             guard let i = pick([".jpg", ".jpeg"]) else { return try mutateArchive(original, random: &random) }
             if kind == 0 {
-                entries[i].data = cutBeforeScan(entries[i].data) ?? Array(entries[i].data.prefix(500))
+                entries[i].data = SamplePhotos.cutBeforeScan(entries[i].data) ?? Array(entries[i].data.prefix(500))
                 damage = "photo cut before its first scan"
             } else {
                 damage = "photo " + damageBytes(&entries[i].data, random: &random)
@@ -108,16 +108,6 @@ public enum BundleMutator {
             data.removeSubrange(at..<(at + count))
             return "\(count) byte(s) removed at \(at)"
         }
-    }
-
-    /// The JPEG up to its first SOS marker (nil when it has none before its end).
-    static func cutBeforeScan(_ jpeg: [UInt8]) -> [UInt8]? {
-        var at = 2
-        while at + 4 <= jpeg.count, jpeg[at] == 0xFF {
-            if jpeg[at + 1] == 0xDA { return Array(jpeg.prefix(at)) }
-            at += 2 + Int(jpeg[at + 2]) << 8 + Int(jpeg[at + 3])
-        }
-        return nil
     }
 
     static func zip(_ entries: [Entry]) throws -> [UInt8] {

@@ -55,12 +55,18 @@ public enum SamplePhotos {
     /// headers are all there and whose image data is not. It once crashed the decoder's next photo.
     public static func cutBeforeScan(seed: UInt64) -> [UInt8] {
         let jpeg = compliant(seed: seed)
+        return cutBeforeScan(jpeg) ?? jpeg
+    }
+
+    /// `jpeg` up to its first SOS marker (nil when it has none before its end), walking the marker
+    /// segments (FF xx, then a two-byte length that counts itself).
+    public static func cutBeforeScan(_ jpeg: [UInt8]) -> [UInt8]? {
         var at = 2
-        // Walk the marker segments (FF xx, then a two-byte length that counts itself) up to SOS.
-        while at + 4 <= jpeg.count, jpeg[at] == 0xFF, jpeg[at + 1] != 0xDA {
+        while at + 4 <= jpeg.count, jpeg[at] == 0xFF {
+            if jpeg[at + 1] == 0xDA { return Array(jpeg.prefix(at)) }
             at += 2 + Int(jpeg[at + 2]) << 8 + Int(jpeg[at + 3])
         }
-        return Array(jpeg.prefix(at))
+        return nil
     }
 
     /// A copy of `jpeg` made byte-unique by a comment segment after SOI; still a valid JPEG.
