@@ -1,16 +1,16 @@
+import CardBatchCore
 public import CardBatchPipeline
 import Dispatch
 import Foundation
-import Synchronization
 
 /// The progress bar on standard error: bundles and employees done, rate, time left. Redrawn five
 /// times a second from its own queue; erased when done, so the results below stay clean.
 public final class ProgressBar: ProgressSink {
     private let bundles: Int
-    private let state = Mutex((startedBundles: 0, finishedBundles: 0, employeesKnown: 0, employeesDone: 0))
+    private let state = Locked((startedBundles: 0, finishedBundles: 0, employeesKnown: 0, employeesDone: 0))
     private let started = Date()
     /// The redraw timer; touched only at start and finish, kept behind a lock for that.
-    private let timer = Mutex<(any DispatchSourceTimer)?>(nil)
+    private let timer = Locked<(any DispatchSourceTimer)?>(nil)
     private let width = 24
 
     /// `redraw: false` makes a bar that is only read through `line()` (tests).

@@ -4,7 +4,6 @@ import CardBatchNative
 import CardBatchOutput
 import CardBatchPipeline
 import Foundation
-import Synchronization
 
 /// One harness per parser of outside bytes. libFuzzer drives them through `cardbatch-fuzz` (built by
 /// `make fuzz`), and the regression tests run every input kept under `Tests/FuzzRegressions/` through the same
@@ -90,7 +89,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// One inspector for the process, as one worker keeps one across photos: a failure on one photo
     /// must leave nothing behind for the next (the TurboJPEG handle bug). Behind a lock because the
     /// regression tests may run harnesses in parallel.
-    static let inspector = Mutex(PhotoInspector())
+    static let inspector = Locked(PhotoInspector())
 
     static func photo(_ bytes: [UInt8]) {
         let (facts, thumbnail) = inspector.withLock { ($0.inspect(entry: "photos/fuzz.jpg", bytes: bytes), $0.lastThumbnail()) }

@@ -1,13 +1,12 @@
 public import CardBatchCore
 public import CardBatchNative
 import Foundation
-import Synchronization
 
 /// The ledger in an embedded SQLite file (WAL journal, full sync). One connection, confined behind
 /// a mutex: every call is one transaction, so concurrent bundles of a batch see each other's
 /// reservations. Other processes on the same file are serialised by SQLite's own locking.
 public final class SQLiteLedger: Ledger {
-    private let database: Mutex<SQLiteDatabase>
+    private let database: Locked<SQLiteDatabase>
     public let path: String
 
     static let schema = """
@@ -43,7 +42,7 @@ public final class SQLiteLedger: Ledger {
             try db.execute(Self.schema)
             try db.execute(Self.journeySchema)
         }
-        database = Mutex(db)
+        database = Locked(db)
     }
 
     /// Runs one statement under the connection's lock.

@@ -1,7 +1,6 @@
 public import CardBatchCore
 import CardBatchNative
 import Foundation
-import Synchronization
 
 /// One bundle's output folder, built aside and published in one rename.
 ///
@@ -15,7 +14,7 @@ public final class StagedFolder: Sendable {
     let fileMode: mode_t
     let directoryMode: mode_t
     /// SHA-256 of every file written so far, by relative path, for the manifest.
-    private let digests = Mutex<[String: String]>([:])
+    private let digests = Locked<[String: String]>([:])
 
     public init(parent: String, name: String, settings: OutputSettings) throws(OutputError) {
         fileMode = mode_t(settings.fileModeBits ?? 0o600)

@@ -3,7 +3,6 @@ import CardBatchNative
 public import CardBatchOutput
 import Dispatch
 import Foundation
-import Synchronization
 
 /// How one bundle of a batch ended: judged (whatever the verdict), or a failure of the tool itself
 /// (its output could not be written).
@@ -17,7 +16,7 @@ public enum BundleRun: Sendable {
 public enum BatchRunner {
     public static func run(_ jobs: [BundleJob], options: ProcessingOptions, onFinish: @Sendable (BundleRun) -> Void = { _ in }) -> [BundleRun] {
         XMLLibrary.initialize()
-        let slots = Mutex<[BundleRun?]>(Array(repeating: nil, count: jobs.count))
+        let slots = Locked<[BundleRun?]>(Array(repeating: nil, count: jobs.count))
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let job = jobs[index]
             let run: BundleRun

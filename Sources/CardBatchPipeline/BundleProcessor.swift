@@ -4,7 +4,6 @@ import CardBatchNative
 public import CardBatchOutput
 import Dispatch
 import Foundation
-import Synchronization
 
 /// What processing one bundle produced.
 public struct BundleOutcome: Sendable {
@@ -21,7 +20,7 @@ public enum BundleProcessor {
         let name = (job.path as NSString).lastPathComponent
         let size = ((try? FileManager.default.attributesOfItem(atPath: job.path))?[.size] as? Int) ?? 0
         // The bundle's SHA-256 is computed on another thread while the single-threaded intake runs.
-        let digest = Mutex<String>("")
+        let digest = Locked<String>("")
         let hashing = DispatchGroup()
         DispatchQueue.global().async(group: hashing) {
             let hex = (try? SHA256.hex(fileAt: job.path)) ?? ""
@@ -102,9 +101,9 @@ public enum BundleProcessor {
         // One slot per row, filled by the worker that takes the row. The placeholders (never left in a
         // published result: a worker that cannot open the archive rejects the bundle) let the array be
         // moved out at the end instead of compacted into a second copy of 10,000 results.
-        let slots = Mutex<[EmployeeResult]>(records.map { EmployeeResult(record: $0, recordKey: "", photo: nil, findings: []) })
-        let bundleFindings = Mutex<[Finding]>([])
-        let failure = Mutex<OutputError?>(nil)
+        let slots = Locked<[EmployeeResult]>(records.map { EmployeeResult(record: $0, recordKey: "", photo: nil, findings: []) })
+        let bundleFindings = Locked<[Finding]>([])
+        let failure = Locked<OutputError?>(nil)
 
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let reader: PhotoReader

@@ -1,6 +1,6 @@
+import CardBatchCore
 import Foundation
 public import Logging
-import Synchronization
 
 /// One line per event on standard error: `2026-11-25T20:00:01Z info bundle taken bundle=a.zip`, or a
 /// JSON object per line for log shippers. Events carry bundle names, outcomes, counts and durations,
@@ -12,7 +12,7 @@ public struct LineLogHandler: LogHandler {
     public var logLevel: Logger.Level = .info
     let label: String
     let format: Format
-    static let output = Mutex<FileHandle>(FileHandle.standardError)
+    static let output = Locked<FileHandle>(FileHandle.standardError)
 
     public init(label: String, format: Format) {
         self.label = label

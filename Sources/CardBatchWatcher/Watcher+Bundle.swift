@@ -5,7 +5,6 @@ import CardBatchPipeline
 import Dispatch
 import Foundation
 import Logging
-import Synchronization
 
 // One claimed bundle: its journey, processing, filing, quarantine.
 

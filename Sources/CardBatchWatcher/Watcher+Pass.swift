@@ -5,7 +5,6 @@ import CardBatchPipeline
 import Dispatch
 import Foundation
 import Logging
-import Synchronization
 
 // Passes over the inbox: what is ready, claiming it, the service loop, metrics and the summary.
 

@@ -5,7 +5,6 @@ import CardBatchPipeline
 import Dispatch
 import Foundation
 import Logging
-import Synchronization
 
 // Start-up and shut-down: what a watcher finds after others (or it) stopped, and puts right.
 

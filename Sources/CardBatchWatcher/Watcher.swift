@@ -5,7 +5,6 @@ import CardBatchPipeline
 import Dispatch
 import Foundation
 public import Logging
-import Synchronization
 
 /// Takes complete bundles from an inbox and processes each exactly once, through crashes, restarts
 /// and other watchers on the same inbox.
@@ -21,10 +20,10 @@ public final class Watcher: Sendable {
     /// The ledger of bundles and employees, and the journey log, kept in one store.
     let ledger: any Ledger & JourneyLog
     let logger: Logger
-    let counters = Mutex(WatchCounters())
+    let counters = Locked(WatchCounters())
     let stop: StopSwitch
     /// What the previous poll saw of each inbox file (service mode keeps it between passes).
-    let previous = Mutex<[String: FileSnapshot]>([:])
+    let previous = Locked<[String: FileSnapshot]>([:])
 
     /// `stop` may already be flipped (a signal during start-up): the watcher then takes nothing.
     public init(options: WatchOptions, ledger: any Ledger & JourneyLog, logger: Logger, stop: StopSwitch = StopSwitch()) {

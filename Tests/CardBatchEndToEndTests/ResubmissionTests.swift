@@ -4,7 +4,6 @@ import CardBatchPipeline
 import CardBatchSamples
 import CardBatchTestSupport
 import Foundation
-import Synchronization
 import Testing
 
 /// The same bundle twice against one ledger, and a re-zipped copy of it.

@@ -4,7 +4,6 @@ import CardBatchPipeline
 import CardBatchSamples
 import CardBatchTestSupport
 import Foundation
-import Synchronization
 import Testing
 
 /// What is SQLite's own: concurrent opening, file permissions. The contract is in `LedgerContractTests`.
@@ -14,7 +13,7 @@ struct SQLiteLedgerTests {
     @Test func manyConnectionsOpeningAFreshLedgerAtOnceAllSucceed() throws {
         for round in 0..<20 {
             let dir = TemporaryDirectory()
-            let failures = Mutex<[String]>([])
+            let failures = Locked<[String]>([])
             DispatchQueue.concurrentPerform(iterations: 8) { _ in
                 do { _ = try SQLiteLedger(path: dir.file("l.sqlite")) } catch {
                     failures.withLock { $0.append("\(error)") }

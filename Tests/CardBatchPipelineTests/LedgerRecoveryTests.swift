@@ -5,7 +5,6 @@ import CardBatchPipeline
 import CardBatchSamples
 import CardBatchTestSupport
 import Foundation
-import Synchronization
 import Testing
 
 struct LedgerRecoveryTests {

@@ -1,6 +1,6 @@
+import CardBatchCore
 import Dispatch
 import Foundation
-import Synchronization
 
 /// Runs the built `cardbatch` executable, as a user would, and captures what it printed.
 public enum CardBatchBinary {
@@ -45,7 +45,7 @@ public enum Subprocess {
         process.standardInput = FileHandle.nullDevice
         try process.run()
         // Both pipes are drained concurrently, so neither can fill up and block the child.
-        let errData = Mutex(Data())
+        let errData = Locked(Data())
         let drained = DispatchGroup()
         DispatchQueue.global().async(group: drained) { errData.withLock { $0 = err.fileHandleForReading.readDataToEndOfFile() } }
         let outData = out.fileHandleForReading.readDataToEndOfFile()

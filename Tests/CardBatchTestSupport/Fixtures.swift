@@ -2,12 +2,11 @@ public import CardBatchCore
 import CardBatchNative
 public import CardBatchSamples
 import Foundation
-import Synchronization
 
 /// Fixture photos and bundles for tests, made with the same generator as samples/ and cached per
 /// process (painting is the slow part).
 public enum Fixtures {
-    private static let cache = Mutex<[UInt64: [UInt8]]>([:])
+    private static let cache = Locked<[UInt64: [UInt8]]>([:])
 
     /// A compliant 358 × 441 colour JPEG inside the size window.
     public static func photo(_ seed: UInt64) -> [UInt8] {

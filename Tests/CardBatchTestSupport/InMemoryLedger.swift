@@ -1,5 +1,4 @@
 public import CardBatchCore
-import Synchronization
 
 /// The `Ledger` and `JourneyLog` contracts kept in memory, for tests of the watcher and the pipeline
 /// where storage is not the subject (swift-log's in-memory handler plays the same part). It follows
@@ -13,7 +12,7 @@ public final class InMemoryLedger: Ledger, JourneyLog {
         var employees: [String: (sha256: String, identity: EmployeeIdentity)] = [:]
         var journeys: [Journey] = []
     }
-    private let store = Mutex(Store())
+    private let store = Locked(Store())
 
     public init() {}
 
