@@ -3,10 +3,12 @@
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <memory>
 #include <new>
 #include <vector>
 #include <dlib/image_processing/frontal_face_detector.h>
 #include <dlib/image_processing/shape_predictor.h>
+#include <dlib/image_transforms/interpolation.h>
 #include <dlib/serialize.h>
 #include "CFaceDetect.h"
 
@@ -19,15 +21,43 @@ void set_error(char *error, size_t size, const char *message) {
 }
 }
 
-struct cardbatch_face_detector {
-    detector_type detector;
+struct cardbatch_face_model {
     dlib::shape_predictor predictor;
 };
 
-extern "C" cardbatch_face_detector *cardbatch_face_detector_create(const char *model_path, unsigned long max_pyramid_levels,
+struct cardbatch_face_detector {
+    detector_type detector;
+    const cardbatch_face_model *model;
+};
+
+extern "C" cardbatch_face_model *cardbatch_face_model_load(const char *model_path, char *error, size_t error_size) {
+    try {
+        std::unique_ptr<cardbatch_face_model> made(new cardbatch_face_model());
+        dlib::deserialize(model_path) >> made->predictor;
+        if (made->predictor.num_parts() != 5) {
+            set_error(error, error_size, "the landmark model is not the 5-point model");
+            return nullptr;
+        }
+        return made.release();
+    } catch (const std::exception &e) {
+        set_error(error, error_size, e.what());
+    } catch (...) {
+        set_error(error, error_size, "unknown error while loading the landmark model");
+    }
+    return nullptr;
+}
+
+extern "C" void cardbatch_face_model_destroy(cardbatch_face_model *model) { delete model; }
+
+extern "C" cardbatch_face_detector *cardbatch_face_detector_create(const cardbatch_face_model *model, unsigned long max_pyramid_levels,
                                                                    char *error, size_t error_size) {
+    if (model == nullptr) {
+        set_error(error, error_size, "no landmark model");
+        return nullptr;
+    }
     try {
         std::unique_ptr<cardbatch_face_detector> made(new cardbatch_face_detector());
+        made->model = model;
         dlib::frontal_face_detector full = dlib::get_frontal_face_detector();
         if (max_pyramid_levels > 0) {
             // The scanner cannot be copied: a restricted detector is built from its configuration,
@@ -41,16 +71,11 @@ extern "C" cardbatch_face_detector *cardbatch_face_detector_create(const char *m
         } else {
             made->detector = full;
         }
-        dlib::deserialize(model_path) >> made->predictor;
-        if (made->predictor.num_parts() != 5) {
-            set_error(error, error_size, "the landmark model is not the 5-point model");
-            return nullptr;
-        }
         return made.release();
     } catch (const std::exception &e) {
         set_error(error, error_size, e.what());
     } catch (...) {
-        set_error(error, error_size, "unknown error while loading the face detector");
+        set_error(error, error_size, "unknown error while making the face detector");
     }
     return nullptr;
 }
@@ -58,8 +83,9 @@ extern "C" cardbatch_face_detector *cardbatch_face_detector_create(const char *m
 extern "C" void cardbatch_face_detector_destroy(cardbatch_face_detector *detector) { delete detector; }
 
 extern "C" long cardbatch_face_detect(cardbatch_face_detector *detector, const unsigned char *rgb, size_t width, size_t height,
-                                      cardbatch_face *faces, size_t capacity, char *error, size_t error_size) {
-    if (detector == nullptr || rgb == nullptr || width == 0 || height == 0 || width > 16384 || height > 16384) {
+                                      int upsample, cardbatch_face *faces, size_t capacity, char *error, size_t error_size) {
+    if (detector == nullptr || rgb == nullptr || width == 0 || height == 0 || width > 16384 || height > 16384
+        || (upsample && (width > 4096 || height > 4096))) {
         set_error(error, error_size, "no image to search");
         return -1;
     }
@@ -69,17 +95,24 @@ extern "C" long cardbatch_face_detect(cardbatch_face_detector *detector, const u
             const unsigned char *row = rgb + y * width * 3;
             for (size_t x = 0; x < width; x++) image[y][x] = dlib::rgb_pixel(row[3 * x], row[3 * x + 1], row[3 * x + 2]);
         }
+        // Doubled, the detector's smallest window (about 80 px) finds faces of about 40 px.
+        double factor = 1;
+        if (upsample) {
+            dlib::pyramid_up(image);
+            factor = 0.5;
+        }
         std::vector<dlib::rect_detection> found;
         detector->detector(image, found);
         for (size_t i = 0; i < found.size() && i < capacity; i++) {
             const dlib::rectangle &box = found[i].rect;
             cardbatch_face &face = faces[i];
-            face.left = box.left(); face.top = box.top(); face.right = box.right(); face.bottom = box.bottom();
+            face.left = box.left() * factor; face.top = box.top() * factor;
+            face.right = box.right() * factor; face.bottom = box.bottom() * factor;
             face.confidence = found[i].detection_confidence;
-            dlib::full_object_detection shape = detector->predictor(image, box);
+            dlib::full_object_detection shape = detector->model->predictor(image, box);
             for (unsigned long p = 0; p < 5 && p < shape.num_parts(); p++) {
-                face.landmarks[2 * p] = shape.part(p).x();
-                face.landmarks[2 * p + 1] = shape.part(p).y();
+                face.landmarks[2 * p] = shape.part(p).x() * factor;
+                face.landmarks[2 * p + 1] = shape.part(p).y() * factor;
             }
         }
         return static_cast<long>(found.size());

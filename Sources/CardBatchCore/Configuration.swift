@@ -12,6 +12,7 @@ public struct Configuration: Sendable, Codable, Equatable {
     public var employer = EmployerRules()
     public var letter = LetterRules()
     public var photoChecks = PhotoCheckThresholds()
+    public var faceChecks = FaceCheckThresholds()
 
     public init() {}
 
@@ -35,12 +36,16 @@ public struct Configuration: Sendable, Codable, Equatable {
             ("identity.minimumAge", Double(identity.minimumAge)), ("photoChecks.maxBackgroundChroma", photoChecks.maxBackgroundChroma),
             ("photoChecks.maxBackgroundSpread", photoChecks.maxBackgroundSpread), ("photoChecks.maxBackgroundGradient", photoChecks.maxBackgroundGradient),
             ("photoChecks.maxBorderContrast", photoChecks.maxBorderContrast), ("photoChecks.minSharpness", photoChecks.minSharpness),
+            ("faceChecks.maxCentreOffset", faceChecks.maxCentreOffset), ("faceChecks.maxRoll", faceChecks.maxRoll),
+            ("faceChecks.maxYaw", faceChecks.maxYaw), ("faceChecks.maxGrain", faceChecks.maxGrain),
+            ("faceChecks.minClothingContrast", faceChecks.minClothingContrast), ("faceChecks.minHeadTop", faceChecks.minHeadTop),
         ]
         for (key, value) in notNegative where value < 0 { refuse(key, "must not be negative (it is \(value))") }
         let bounded: [(String, Double, ClosedRange<Double>)] = [
             ("photoChecks.minBackgroundLightness", photoChecks.minBackgroundLightness, 0...100),
             ("photoChecks.maxClippedDark", photoChecks.maxClippedDark, 0...1), ("photoChecks.maxClippedBright", photoChecks.maxClippedBright, 0...1),
             ("photoChecks.minJPEGQuality", Double(photoChecks.minJPEGQuality), 1...100),
+            ("faceChecks.maxBlurRatio", faceChecks.maxBlurRatio, 0...1), ("faceChecks.pyramidLevels", Double(faceChecks.pyramidLevels), 0...12),
         ]
         for (key, value, range) in bounded where !range.contains(value) {
             refuse(key, "must be from \(range.lowerBound.formatted) to \(range.upperBound.formatted) (it is \(value.formatted))")
@@ -53,6 +58,15 @@ public struct Configuration: Sendable, Codable, Equatable {
         for (low, lowValue, high, highValue) in ordered where lowValue > highValue {
             refuse(low, "(\(lowValue)) is greater than \(high) (\(highValue))")
         }
+        let orderedFigures: [(String, Double, String, Double)] = [
+            ("faceChecks.minFaceWidth", faceChecks.minFaceWidth, "faceChecks.maxFaceWidth", faceChecks.maxFaceWidth),
+            ("faceChecks.minHeadTop", faceChecks.minHeadTop, "faceChecks.maxHeadTop", faceChecks.maxHeadTop),
+            ("faceChecks.minEyeMidX", faceChecks.minEyeMidX, "faceChecks.maxEyeMidX", faceChecks.maxEyeMidX),
+        ]
+        for (low, lowValue, high, highValue) in orderedFigures where lowValue > highValue {
+            refuse(low, "(\(lowValue.formatted)) is greater than \(high) (\(highValue.formatted))")
+        }
+        if faceChecks.enabled && faceChecks.modelPath.isEmpty { refuse("faceChecks.modelPath", "must name the landmark model's file") }
         for (key, months) in [("letter.maxAgeMonths", letter.maxAgeMonths), ("photoChecks.maxAgeMonths", photoChecks.maxAgeMonths)] where months > 1200 {
             refuse(key, "must be at most 1200 months (it is \(months))")
         }
@@ -91,6 +105,47 @@ public struct PhotoCheckThresholds: Sendable, Codable, Equatable {
     public var maxAgeMonths = 6
     /// The lowest estimated JPEG quality accepted.
     public var minJPEGQuality = 50
+
+    public init() {}
+
+}
+
+/// The face checks: the detector's model and the figures of the national technical requirements for
+/// social security card digital photos (中华人民共和国社会保障卡制证用数字相片技术要求), stated for a
+/// photo of `photo.width` × `photo.height` (358 × 441); pose, blur, grain and clothing thresholds are
+/// calibrated on the calibration set's real faces (`cardbatch-samples calibrate`).
+public struct FaceCheckThresholds: Sendable, Codable, Equatable {
+    /// On: the face stage runs and the face rules judge its figures. Off by default until the sample
+    /// bundles show real faces (issue 11 continues); off, the outlet's eyes judge faces.
+    public var enabled = false
+    /// dlib's 5-point landmark model (`make deps` installs it here); its SHA-256 is checked at start-up.
+    public var modelPath = FaceCheckThresholds.defaultModelPath
+    public static let defaultModelPath = "/usr/local/share/cardbatch/models/shape_predictor_5_face_landmarks.dat"
+    /// Levels of the detector's image pyramid on the half-size decode (each 5/6 of the one before, from
+    /// faces of about 80 px there): enough for every face a compliant photo can hold. 0: every level.
+    public var pyramidLevels = 4
+    /// Face width, cheek to cheek where the ears join the face.
+    public var minFaceWidth = 179.0
+    public var maxFaceWidth = 255.0
+    /// From the top edge to the top of the head, hair included.
+    public var minHeadTop = 7.0
+    public var maxHeadTop = 21.0
+    /// From the left edge to the midpoint of the eye line.
+    public var minEyeMidX = 162.0
+    public var maxEyeMidX = 196.0
+    /// The eye line at least this far above the bottom edge.
+    public var minEyeLineFromBottom = 207.0
+    /// "Horizontally centred": the face's centre at most this far from the photo's centre.
+    public var maxCentreOffset = 18.0
+    /// Pose: the eye line's tilt in degrees, and the yaw estimate (nose offset over eye distance).
+    public var maxRoll = 8.0
+    public var maxYaw = 0.2
+    /// Blur: the face's Tenengrad ratio (σ 1.4 over σ 0.7 at half size, grain taken out) may be at most this.
+    public var maxBlurRatio = 0.68
+    /// Grain above this (σ in levels) gets a warning.
+    public var maxGrain = 12.0
+    /// The clothing below the chin must differ from the backdrop by at least this mean ΔE.
+    public var minClothingContrast = 20.0
 
     public init() {}
 

@@ -21,6 +21,29 @@ public enum Example {
         backgroundLightness: 98.8, backgroundChroma: 0.6, backgroundSpread: 0.5, backgroundGradient: 0.1,
         borderContrast: 0.3, clippedDark: 0, clippedBright: 0.01, sharpness: 70)
 
+    /// What the face stage measures of a clean photo (a calibration-set control).
+    public static let face = FaceMeasurements(
+        faceCount: 1,
+        geometry: FaceGeometry(faceWidth: 214, headTop: 14, eyeMidX: 179, eyeLineFromBottom: 246, centreOffset: 1.5,
+                               roll: 0.8, yaw: 0.02, clothingContrast: 42),
+        blurRatio: 0.45, grain: 4.2)
+
+    /// The example employee whose photo's face stage measured `face`, changed by `change`.
+    public static func faced(_ change: (inout FaceMeasurements) -> Void) -> EmployeeSubject {
+        var m = face
+        change(&m)
+        return photo { $0.face = m }
+    }
+
+    /// The example employee whose photo's one face has `face.geometry`, changed by `change`.
+    public static func posed(_ change: (inout FaceGeometry) -> Void) -> EmployeeSubject {
+        faced { m in
+            var g = m.geometry!
+            change(&g)
+            m.geometry = g
+        }
+    }
+
     /// The example employee whose photo measured `measurements`, changed by `change`.
     public static func measured(_ change: (inout PhotoMeasurements) -> Void) -> EmployeeSubject {
         var m = measurements

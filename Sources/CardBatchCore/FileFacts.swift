@@ -82,6 +82,11 @@ public struct PhotoFacts: Sendable, Equatable {
     public var sha256: String
     /// What the pixel checks measured, when the photo decoded in colour.
     public var measurements: PhotoMeasurements?
+    /// What the face stage measured, when the photo decoded in colour and the face checks are on.
+    public var face: FaceMeasurements?
+    /// Why the face stage could not run although the face checks are on (the model could not be
+    /// loaded); `photo.face` reports it.
+    public var faceStageError: String?
     /// EXIF orientation (1–8) and `DateTimeOriginal` (`YYYY:MM:DD HH:MM:SS`), when the photo has them.
     public var exifOrientation: Int?
     public var exifDateTaken: String?

@@ -88,14 +88,24 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
 
     /// One inspector for the process, as one worker keeps one across photos: a failure on one photo
     /// must leave nothing behind for the next (the TurboJPEG handle bug). Behind a lock because the
-    /// regression tests may run harnesses in parallel.
-    static let inspector = Locked(PhotoInspector())
+    /// regression tests may run harnesses in parallel. The face checks are on, so every photo that
+    /// decodes also goes through the face detector and the face measures.
+    static let inspector: Locked<PhotoInspector> = {
+        var configuration = Configuration()
+        configuration.faceChecks.enabled = true
+        return Locked(PhotoInspector(configuration: configuration))
+    }()
 
     static func photo(_ bytes: [UInt8]) {
         let (facts, thumbnail) = inspector.withLock { ($0.inspect(entry: "photos/fuzz.jpg", bytes: bytes), $0.lastThumbnail()) }
         expect(facts.byteCount == bytes.count, "byte count")
         if let jpeg = facts.jpeg {
             expect(jpeg.width > 0 && jpeg.height > 0, "a JPEG header without a size")
+        }
+        expect(facts.faceStageError == nil, "the face stage could not run: \(facts.faceStageError ?? "")")
+        if let face = facts.face {
+            expect(face.faceCount >= 0 && face.blurRatio.isFinite && face.grain.isFinite && face.grain >= 0, "face measures out of range")
+            expect((face.geometry == nil) == (face.faceCount != 1), "geometry without exactly one face")
         }
         if let thumbnail {
             let header = try? thumbnail.withUnsafeBytes { try JPEGDecoder().validate($0) }

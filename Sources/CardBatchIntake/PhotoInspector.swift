@@ -6,11 +6,32 @@ import CardBatchNative
 public final class PhotoInspector {
     private let decoder = JPEGDecoder()
     private let encoder = JPEGEncoder()
+    /// This worker's face detector over the process's shared model; nil when the face checks are off
+    /// or the model could not be loaded (then `faceStageError` says why).
+    private let faces: FaceDetector?
+    private let faceStageError: String?
     /// The quarter-size image of the photo inspected last (nil when it did not decode in colour), for
     /// a thumbnail. One per worker; replaced at every photo, so memory stays at one small image.
     public private(set) var lastQuarterImage: RGBImage?
 
-    public init() {}
+    /// The largest half-size decode (pixels a side) the face stage searches: photos up to 1,440 px.
+    static let maxFaceSearchSide = 720
+
+    public init(configuration: Configuration = Configuration()) {
+        let checks = configuration.faceChecks
+        guard checks.enabled else {
+            faces = nil
+            faceStageError = nil
+            return
+        }
+        do {
+            faces = try FaceDetector(model: FaceStage.model(path: checks.modelPath), maxPyramidLevels: checks.pyramidLevels)
+            faceStageError = nil
+        } catch {
+            faces = nil
+            faceStageError = error.message
+        }
+    }
 
     /// A small JPEG of the photo inspected last (90 × 111), for a rejection report; nil when it had
     /// no colour pixels.
@@ -31,9 +52,12 @@ public final class PhotoInspector {
             let header = decoded.header
             facts.jpeg = JPEGFacts(width: header.width, height: header.height, components: header.components, colorspace: header.colorspace)
             if let rgb = decoded.rgb, decoded.width >= 40, decoded.height >= 40 {
-                let quarter = RGBImage(width: decoded.width, height: decoded.height, pixels: rgb).halved()
+                let half = RGBImage(width: decoded.width, height: decoded.height, pixels: rgb)
+                let quarter = half.halved()
                 facts.measurements = PhotoMeasure.measure(quarter)
                 lastQuarterImage = quarter
+                facts.face = measureFace(half, fullWidth: header.width, fullHeight: header.height)
+                facts.faceStageError = faceStageError
             }
         } catch {
             facts.decodeError = String(describing: error)
@@ -47,5 +71,28 @@ public final class PhotoInspector {
             facts.exifDateTaken = exif.dateTimeOriginal
         }
         return facts
+    }
+
+    /// The face stage on the half-size decode the pixel checks already have. A face smaller than the
+    /// detector's window (about 80 px there) is looked for again at twice the size, so a face too
+    /// small for the photo is measured (and refused for its size), not reported missing. Photos far
+    /// over the card's size are not searched (photo.dimensions refuses them; a 100 KB JPEG can declare
+    /// thousands of pixels a side, and the search grows with the area).
+    private func measureFace(_ half: RGBImage, fullWidth: Int, fullHeight: Int) -> FaceMeasurements? {
+        guard let faces, half.width <= Self.maxFaceSearchSide, half.height <= Self.maxFaceSearchSide else { return nil }
+        do {
+            var found = try faces.detect(rgb: half.pixels, width: half.width, height: half.height)
+            if found.count == 0, half.width * half.height <= 400 * 400 {
+                found = try faces.detect(rgb: half.pixels, width: half.width, height: half.height, upsample: true)
+            }
+            let located = found.faces.map { face in
+                FoundFace(left: face.left, top: face.top, right: face.right, bottom: face.bottom,
+                          landmarks: face.landmarks.map { FoundFace.Point(x: $0.x, y: $0.y) })
+            }
+            return FaceMeasure.measure(half, scale: Double(fullWidth) / Double(half.width), faces: located, count: found.count,
+                                       fullWidth: fullWidth, fullHeight: fullHeight)
+        } catch {
+            return nil
+        }
     }
 }

@@ -4,7 +4,7 @@ public import CardBatchNative
 /// Reads and inspects photos for one worker: its own libzip handle and its own JPEG decoder.
 public final class PhotoReader {
     private let archive: ZipArchive
-    private let inspector = PhotoInspector()
+    private let inspector: PhotoInspector
 
     /// A thumbnail of the photo read last, for its rejection report.
     public func lastThumbnail() -> [UInt8]? { inspector.lastThumbnail() }
@@ -13,8 +13,9 @@ public final class PhotoReader {
     /// `photo.file-size` anyway, and memory stays bounded per worker.
     public static func keepLimit(_ configuration: Configuration) -> UInt64 { UInt64(configuration.photo.maxBytes) * 4 }
 
-    public init(path: String) throws(ZipError) {
+    public init(path: String, configuration: Configuration) throws(ZipError) {
         archive = try ZipArchive(path: path)
+        inspector = PhotoInspector(configuration: configuration)
     }
 
     /// The photo's facts and bytes (empty when too large to keep), plus bundle-level findings if the

@@ -19,55 +19,87 @@ public struct DetectedFace: Sendable, Equatable {
 public struct FaceDetectorError: Error, Sendable, CustomStringConvertible {
     public let message: String
     public var description: String { message }
+    public init(message: String) { self.message = message }
 }
 
-/// dlib's HOG frontal-face detector and 5-point landmark model (public domain / CC0), through
-/// `CFaceDetect`. The model is read from a file, never downloaded, and refused unless its SHA-256 is
-/// the published one. One instance belongs to one worker: dlib's detectors are not shared between threads.
-public final class FaceDetector {
-    private let handle: OpaquePointer
+/// dlib's 5-point landmark model (`shape_predictor_5_face_landmarks.dat`, public domain / CC0), read
+/// from a file once per process, never downloaded, and refused unless its SHA-256 is the published one.
+///
+/// `@unchecked Sendable` is safe: after loading, the model is only read (dlib's
+/// `shape_predictor::operator()` is const and keeps no state), and it is freed only in `deinit`, when
+/// no detector holds it any more (each `FaceDetector` keeps a strong reference).
+public final class FaceModel: @unchecked Sendable {
+    fileprivate let handle: OpaquePointer
+    public let path: String
 
     /// `shape_predictor_5_face_landmarks.dat` as dlib-models publishes it (and `make deps` installs it).
-    public static let modelSHA256 = "c4b1e9804792707d3a405c2c16a80a20269e6675021f64a41d30fffafbc41888"
-    public static let defaultModelPath = "/usr/local/share/cardbatch/models/shape_predictor_5_face_landmarks.dat"
+    public static let sha256 = "c4b1e9804792707d3a405c2c16a80a20269e6675021f64a41d30fffafbc41888"
+    public static let defaultPath = "/usr/local/share/cardbatch/models/shape_predictor_5_face_landmarks.dat"
 
-    /// Loads the model at `modelPath` after checking its digest. `maxPyramidLevels` limits the sizes of
-    /// face searched for (0: every level dlib's detector has).
-    /// - SeeAlso: `cardbatch_face_detector_create` (dlib `get_frontal_face_detector`, `deserialize`)
-    public init(modelPath: String = FaceDetector.defaultModelPath, maxPyramidLevels: Int = 0) throws(FaceDetectorError) {
+    /// Loads the model at `path` after checking its digest.
+    /// - SeeAlso: `cardbatch_face_model_load` (dlib `deserialize`)
+    public init(path: String = FaceModel.defaultPath) throws(FaceDetectorError) {
         let digest: String
         do {
-            digest = try SHA256.hex(fileAt: modelPath)
+            digest = try SHA256.hex(fileAt: path)
         } catch {
-            throw FaceDetectorError(message: "the face landmark model \(modelPath) cannot be read (`make deps` installs it)")
+            throw FaceDetectorError(message: "the face landmark model \(path) cannot be read (`make deps` installs it)")
         }
-        guard digest == Self.modelSHA256 else {
-            throw FaceDetectorError(message: "the face landmark model \(modelPath) is not dlib's 5-point model (SHA-256 \(digest))")
+        guard digest == Self.sha256 else {
+            throw FaceDetectorError(message: "the face landmark model \(path) is not dlib's 5-point model (SHA-256 \(digest))")
         }
         var error = [CChar](repeating: 0, count: 256)
-        guard let made = cardbatch_face_detector_create(modelPath, UInt(max(0, maxPyramidLevels)), &error, error.count) else {
+        guard let made = cardbatch_face_model_load(path, &error, error.count) else {
+            throw FaceDetectorError(message: FaceDetector.text(error))
+        }
+        handle = made
+        self.path = path
+    }
+
+    deinit { cardbatch_face_model_destroy(handle) }
+}
+
+/// dlib's HOG frontal-face detector over a shared `FaceModel`, through `CFaceDetect`. One instance
+/// belongs to one worker: dlib's detectors are not shared between threads.
+public final class FaceDetector {
+    private let handle: OpaquePointer
+    private let model: FaceModel
+
+    /// A detector over `model`. `maxPyramidLevels` limits the sizes of face searched for (0: every
+    /// level dlib's detector has; each level is 5/6 of the one before, from faces of about 80 px).
+    /// - SeeAlso: `cardbatch_face_detector_create` (dlib `get_frontal_face_detector`)
+    public init(model: FaceModel, maxPyramidLevels: Int = 0) throws(FaceDetectorError) {
+        var error = [CChar](repeating: 0, count: 256)
+        guard let made = cardbatch_face_detector_create(model.handle, UInt(max(0, maxPyramidLevels)), &error, error.count) else {
             throw FaceDetectorError(message: Self.text(error))
         }
         handle = made
+        self.model = model
+    }
+
+    /// Loads the model at `modelPath` for this detector alone.
+    public convenience init(modelPath: String = FaceModel.defaultPath, maxPyramidLevels: Int = 0) throws(FaceDetectorError) {
+        try self.init(model: FaceModel(path: modelPath), maxPyramidLevels: maxPyramidLevels)
     }
 
     deinit { cardbatch_face_detector_destroy(handle) }
 
     /// The error choke point: the C side's message, up to its terminating zero.
-    private static func text(_ buffer: [CChar]) -> String {
+    fileprivate static func text(_ buffer: [CChar]) -> String {
         String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// The faces in packed RGB pixels, at most `limit` of them described (the count is exact).
+    /// The faces in packed RGB pixels, at most `limit` of them described (the count is exact). With
+    /// `upsample`, the image is searched at twice its size, for faces smaller than the detector's window.
     /// - SeeAlso: `cardbatch_face_detect`
-    public func detect(rgb pixels: [UInt8], width: Int, height: Int, limit: Int = 4) throws(FaceDetectorError) -> (count: Int, faces: [DetectedFace]) {
+    public func detect(rgb pixels: [UInt8], width: Int, height: Int, upsample: Bool = false, limit: Int = 4) throws(FaceDetectorError) -> (count: Int, faces: [DetectedFace]) {
         guard width > 0, height > 0, pixels.count == width * height * 3 else {
             throw FaceDetectorError(message: "\(pixels.count) bytes are not a \(width) × \(height) RGB image")
         }
         var found = [cardbatch_face](repeating: cardbatch_face(), count: max(1, limit))
         var error = [CChar](repeating: 0, count: 256)
         let count = pixels.withUnsafeBufferPointer { rgb in
-            cardbatch_face_detect(handle, rgb.baseAddress, width, height, &found, found.count, &error, error.count)
+            cardbatch_face_detect(handle, rgb.baseAddress, width, height, upsample ? 1 : 0, &found, found.count, &error, error.count)
         }
         guard count >= 0 else { throw FaceDetectorError(message: Self.text(error)) }
         let faces = found.prefix(min(count, limit)).map { face in

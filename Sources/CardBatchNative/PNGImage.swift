@@ -25,6 +25,12 @@ public enum PNGImage {
         return (decoded.width, decoded.height, decoded.pixels)
     }
 
+    /// Decodes a PNG to packed 8-bit RGBA (straight, not premultiplied, alpha; opaque when it has none).
+    public static func decodeRGBA(_ bytes: [UInt8]) throws(PNGError) -> (width: Int, height: Int, rgba: [UInt8]) {
+        let decoded = try read(bytes, format: UInt32(PNG_FORMAT_RGB) | UInt32(PNG_FORMAT_FLAG_ALPHA), channels: 4)
+        return (decoded.width, decoded.height, decoded.pixels)
+    }
+
     /// Reads the header, refuses images over `maxPixels`, then decodes every row into `format`.
     static func read(_ bytes: [UInt8], format: UInt32, channels: Int) throws(PNGError) -> (width: Int, height: Int, pixels: [UInt8]) {
         var image = png_image()

@@ -108,7 +108,7 @@ public enum BundleProcessor {
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let reader: PhotoReader
             do throws(ZipError) {
-                reader = try PhotoReader(path: bundle.path)
+                reader = try PhotoReader(path: bundle.path, configuration: options.configuration)
             } catch {
                 bundleFindings.withLock { $0.append(BundleIntake.unreadable(context, error.message)) }
                 return

@@ -114,7 +114,7 @@ public enum PhotoFixer {
         // Judge the result with the same rules as `precheck`.
         // Only the photo rules; recency is the employer's to judge (the date taken is kept as it was).
         let record = EmployeeRecord(row: 1, format: .csv, values: [.photo: "photo"])
-        let subject = EmployeeSubject(record: record, photo: PhotoInspector().inspect(entry: "photo", bytes: jpeg))
+        let subject = EmployeeSubject(record: record, photo: PhotoInspector(configuration: configuration).inspect(entry: "photo", bytes: jpeg))
         let context = RuleContext(processingDate: CalendarDate(year: 2026, month: 1, day: 1)!, configuration: configuration, bundle: "", rosterEntry: "")
         let remaining = RuleRegistry.run(RuleRegistry.photoRules, on: subject, in: context).filter { $0.rule != "photo.recency" }
         return PhotoFixResult(jpeg: jpeg, changes: changes, remaining: remaining)

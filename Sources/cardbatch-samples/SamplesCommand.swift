@@ -43,8 +43,19 @@ struct SamplesCommand: ParsableCommand {
 
     struct Calibrate: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Measure the calibration set: every photo's measurements and the rules that fired.")
+        @Option(help: "Also write every calibration photo into this folder, named after its label.") var dump: String?
+        @Flag(help: "The face checks' set (real faces), judged by the face rules, instead of the pixel checks' set.") var faces = false
         func run() throws {
-            print(CalibrationReport.table(for: CalibrationSet.build()))
+            let items = faces ? FaceCalibrationSet.build() : CalibrationSet.build()
+            if let dump {
+                try FileManager.default.createDirectory(atPath: dump, withIntermediateDirectories: true)
+                for item in items {
+                    let name = item.label.map { $0.isLetter || $0.isNumber ? $0 : "-" }
+                    try Data(item.jpeg).write(to: URL(fileURLWithPath: "\(dump)/\(String(name)).jpg"))
+                }
+            }
+            print(faces ? CalibrationReport.table(for: items, configuration: FaceCalibrationSet.configuration, rules: FaceCalibrationSet.rules)
+                        : CalibrationReport.table(for: items))
         }
     }
 

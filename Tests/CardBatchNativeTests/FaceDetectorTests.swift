@@ -1,4 +1,6 @@
+import CardBatchCore
 import CardBatchNative
+import Dispatch
 import CardBatchSamples
 import CardBatchTestSupport
 import Foundation
@@ -43,5 +45,43 @@ struct FaceDetectorTests {
 
     @Test func pixelsThatAreNotTheGivenSizeAreRefused() throws {
         #expect(throws: FaceDetectorError.self) { try FaceDetector().detect(rgb: [1, 2, 3], width: 2, height: 2) }
+    }
+}
+
+/// One model shared by several detectors on several threads (the workers' arrangement), and the
+/// twice-size search for small faces.
+struct FaceModelSharingTests {
+    @Test func detectorsOnSeveralThreadsOverOneModelFindTheSameFace() throws {
+        let model = try FaceModel()
+        let image = FaceDetectorTests.astronaut
+        let reference = try FaceDetector(model: model).detect(rgb: image.rgb, width: image.width, height: image.height)
+        let results = Locked<[Int: [DetectedFace]]>([:])
+        DispatchQueue.concurrentPerform(iterations: 4) { worker in
+            guard let detector = try? FaceDetector(model: model, maxPyramidLevels: 0),
+                  let found = try? detector.detect(rgb: image.rgb, width: image.width, height: image.height) else { return }
+            results.withLock { $0[worker] = found.faces }
+        }
+        let all = results.withLock { $0 }
+        #expect(all.count == 4)
+        #expect(all.values.allSatisfy { $0 == reference.faces })
+    }
+
+    @Test func aFaceSmallerThanTheWindowIsFoundOnlyWhenSearchedAtTwiceTheSize() throws {
+        // The astronaut at half her size: a face of about 55 px, under dlib's 80 px window.
+        let image = FaceDetectorTests.astronaut
+        let w = image.width / 2, h = image.height / 2
+        var small = [UInt8](repeating: 0, count: w * h * 3)
+        for y in 0..<h { for x in 0..<w { for c in 0..<3 {
+            var sum = 0
+            for dy in 0..<2 { for dx in 0..<2 { sum += Int(image.rgb[((2 * y + dy) * image.width + 2 * x + dx) * 3 + c]) } }
+            small[(y * w + x) * 3 + c] = UInt8(sum / 4)
+        } } }
+        let detector = try FaceDetector()
+        let plain = try detector.detect(rgb: small, width: w, height: h)
+        let doubled = try detector.detect(rgb: small, width: w, height: h, upsample: true)
+        #expect(plain.count == 0)
+        #expect(doubled.count == 1)
+        let face = try #require(doubled.faces.first)
+        #expect(face.left > 60 && face.right < 165 && face.top > 10 && face.bottom < 115, "coordinates are in the given image's pixels: \(face)")
     }
 }

@@ -7,8 +7,12 @@
 extern "C" {
 #endif
 
+/// dlib's 5-point landmark model, loaded once per process. Read-only after loading
+/// (`shape_predictor::operator()` is const and keeps no state), so every detector may share it.
+typedef struct cardbatch_face_model cardbatch_face_model;
+
 /// dlib's HOG frontal-face detector (built into dlib) with its image pyramid limited to the face
-/// sizes a photo can hold, and dlib's 5-point landmark model. One per worker: dlib's detectors are
+/// sizes a photo can hold, over a shared landmark model. One per worker: dlib's detectors are
 /// not to be used from two threads at once.
 typedef struct cardbatch_face_detector cardbatch_face_detector;
 
@@ -20,18 +24,26 @@ typedef struct {
     double landmarks[10];
 } cardbatch_face;
 
-/// Loads the landmark model from `model_path`. `max_pyramid_levels` 0 keeps dlib's whole pyramid.
-/// Returns NULL with `error` set (never throws: every C++ exception is caught here).
-cardbatch_face_detector *cardbatch_face_detector_create(const char *model_path, unsigned long max_pyramid_levels,
+/// Loads the landmark model from `model_path`. Returns NULL with `error` set (never throws: every C++
+/// exception is caught here).
+cardbatch_face_model *cardbatch_face_model_load(const char *model_path, char *error, size_t error_size);
+
+void cardbatch_face_model_destroy(cardbatch_face_model *model);
+
+/// A detector over `model`, which must outlive it. `max_pyramid_levels` 0 keeps dlib's whole pyramid.
+/// Returns NULL with `error` set.
+cardbatch_face_detector *cardbatch_face_detector_create(const cardbatch_face_model *model, unsigned long max_pyramid_levels,
                                                         char *error, size_t error_size);
 
 void cardbatch_face_detector_destroy(cardbatch_face_detector *detector);
 
 /// Finds faces in packed 8-bit RGB pixels (`width` × `height`, rows of `width * 3` bytes), writes at
 /// most `capacity` of them into `faces` and returns how many were found (possibly more than
-/// `capacity`), or -1 with `error` set.
+/// `capacity`), or -1 with `error` set. With `upsample` set, the image is searched at twice its size
+/// (for faces smaller than the detector's window; at most 4096 px a side); coordinates are always
+/// in pixels of the image given.
 long cardbatch_face_detect(cardbatch_face_detector *detector, const unsigned char *rgb, size_t width, size_t height,
-                           cardbatch_face *faces, size_t capacity, char *error, size_t error_size);
+                           int upsample, cardbatch_face *faces, size_t capacity, char *error, size_t error_size);
 
 #ifdef __cplusplus
 }

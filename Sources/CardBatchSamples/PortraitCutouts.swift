@@ -1,0 +1,89 @@
+import CardBatchCore
+import CardBatchNative
+import Foundation
+
+/// The real people the sample photos show: public-domain portraits cut out of their backgrounds
+/// (`samples/faces/cutouts/`, made by `scripts/cut-portraits.py`; origins and licences in
+/// `samples/faces/README.md`), with the eyes dlib finds in each and the top of the head.
+public struct PortraitCutout: Sendable {
+    public let name: String
+    public let width: Int, height: Int
+    /// Straight RGBA.
+    public let rgba: [UInt8]
+    /// Eye centres (dlib's first and second pair of landmarks) and the nose base, in pixels of the cut-out.
+    public let rightEye: (x: Double, y: Double), leftEye: (x: Double, y: Double), nose: (x: Double, y: Double)
+    /// Distance between the outer eye corners.
+    public let outerEyeSpan: Double
+    /// The first row, over the middle of the face, visibly not white when the cut-out is on white.
+    public let headTop: Double
+
+    /// The tilt of the eye line in the source portrait, in degrees (the painter takes it out).
+    public var roll: Double {
+        let (first, second) = rightEye.x <= leftEye.x ? (rightEye, leftEye) : (leftEye, rightEye)
+        return atan2(second.y - first.y, second.x - first.x) * 180 / .pi
+    }
+
+    public var eyeMid: (x: Double, y: Double) { ((rightEye.x + leftEye.x) / 2, (rightEye.y + leftEye.y) / 2) }
+
+    /// The folder of cut-outs: `CARDBATCH_FACES`, or `samples/faces/cutouts` of this checkout.
+    public static var folder: String {
+        if let set = ProcessInfo.processInfo.environment["CARDBATCH_FACES"], !set.isEmpty { return set }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return root.appendingPathComponent("samples/faces/cutouts").path
+    }
+
+    public static let names = ["collins", "obama", "biden"]
+
+    /// Every cut-out, loaded and located once per process. Sample generation cannot go on without
+    /// them, so a missing file or model stops it with the reason.
+    public static let all: [PortraitCutout] = {
+        do {
+            let detector = try FaceDetector()
+            return try names.map { try load($0, detector: detector) }
+        } catch {
+            fatalError("the sample portraits cannot be prepared: \(error) (folder \(folder); `make deps` installs the face model)")
+        }
+    }()
+
+    static func load(_ name: String, detector: FaceDetector) throws -> PortraitCutout {
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: "\(folder)/\(name).png")))
+        let image = try PNGImage.decodeRGBA(bytes)
+        var rgb = [UInt8](repeating: 255, count: image.width * image.height * 3)
+        for i in 0..<(image.width * image.height) {
+            let a = Double(image.rgba[4 * i + 3]) / 255
+            for c in 0..<3 { rgb[3 * i + c] = UInt8((Double(image.rgba[4 * i + c]) * a + 255 * (1 - a)).rounded()) }
+        }
+        let found = try detector.detect(rgb: rgb, width: image.width, height: image.height)
+        guard found.count == 1, let face = found.faces.first else {
+            throw FaceDetectorError(message: "\(name).png: \(found.count) faces found, one expected")
+        }
+        let p = face.landmarks
+        let rightEye = ((p[0].x + p[1].x) / 2, (p[0].y + p[1].y) / 2), leftEye = ((p[2].x + p[3].x) / 2, (p[2].y + p[3].y) / 2)
+        // The top of the head where the face checks will find it on a white backdrop (grey hair on
+        // white is faint, so this can lie below the cut-out's own outline).
+        let span = hypot(p[0].x - p[2].x, p[0].y - p[2].y)
+        let top = FaceMeasure.headTop(onWhite: RGBImage(width: image.width, height: image.height, pixels: rgb),
+                                      centre: (rightEye.0 + leftEye.0) / 2, halfWidth: 0.3 * FaceMeasure.widthPerEyeSpan * span,
+                                      above: (rightEye.1 + leftEye.1) / 2)
+        return PortraitCutout(name: name, width: image.width, height: image.height, rgba: image.rgba,
+                              rightEye: rightEye, leftEye: leftEye, nose: (p[4].x, p[4].y),
+                              outerEyeSpan: span, headTop: top)
+    }
+
+    /// Bilinear sample at (x, y): straight RGB and alpha (0–1); transparent outside.
+    func sample(_ x: Double, _ y: Double) -> (r: Double, g: Double, b: Double, a: Double) {
+        guard x >= 0, y >= 0, x < Double(width - 1), y < Double(height - 1) else { return (0, 0, 0, 0) }
+        let x0 = Int(x), y0 = Int(y), fx = x - Double(x0), fy = y - Double(y0)
+        var out = (r: 0.0, g: 0.0, b: 0.0, a: 0.0)
+        for (dx, dy, weight) in [(0, 0, (1 - fx) * (1 - fy)), (1, 0, fx * (1 - fy)), (0, 1, (1 - fx) * fy), (1, 1, fx * fy)] {
+            let i = 4 * ((y0 + dy) * width + x0 + dx)
+            let a = Double(rgba[i + 3]) / 255 * weight
+            out.r += Double(rgba[i]) * a
+            out.g += Double(rgba[i + 1]) * a
+            out.b += Double(rgba[i + 2]) * a
+            out.a += a
+        }
+        guard out.a > 0 else { return (0, 0, 0, 0) }
+        return (out.r / out.a, out.g / out.a, out.b / out.a, out.a)
+    }
+}

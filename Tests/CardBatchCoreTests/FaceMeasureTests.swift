@@ -1,0 +1,64 @@
+@testable import CardBatchCore
+import Testing
+
+/// The face stage's arithmetic on plain images: blur, grain and the head-top search.
+struct FaceMeasureTests {
+    /// A 120 × 120 grey image with a sharp-edged checkerboard (12 px squares) and `noise` σ of
+    /// deterministic pseudo-random noise, smoothed by `blur` passes of a 3-tap average.
+    static func pattern(noise: Double = 0, blur: Int = 0) -> FaceMeasure.Luma {
+        let size = 120
+        var values = (0..<(size * size)).map { i -> Double in ((i % size) / 12 + (i / size) / 12) % 2 == 0 ? 80 : 170 }
+        for _ in 0..<blur {
+            var next = values
+            for y in 1..<(size - 1) {
+                for x in 1..<(size - 1) {
+                    next[y * size + x] = (values[y * size + x - 1] + values[y * size + x] + values[y * size + x + 1]
+                        + values[(y - 1) * size + x] + values[(y + 1) * size + x]) / 5
+                }
+            }
+            values = next
+        }
+        var state: UInt64 = 42
+        for i in values.indices where noise > 0 {
+            var sum = 0.0
+            for _ in 0..<12 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                sum += Double(state >> 11) / Double(1 << 53)
+            }
+            values[i] += (sum - 6) * noise
+        }
+        return FaceMeasure.Luma(width: size, height: size, values: values)
+    }
+
+    @Test func immerkaersEstimateFindsTheNoiseItIsGivenAndNoneInAFlatImage() {
+        #expect(FaceMeasure.grain(FaceMeasure.Luma(width: 60, height: 60, values: Array(repeating: 120, count: 3600))) == 0)
+        let estimate = FaceMeasure.grain(Self.pattern(noise: 8))
+        #expect(abs(estimate - 8) < 1.5, "estimated σ \(estimate) for σ 8")
+    }
+
+    @Test func theBlurRatioRisesWithBlurAndGrainDoesNotLowerItBelowTheSharpImage() {
+        let region = (10, 10, 110, 110)
+        let sharp = FaceMeasure.blurRatio(Self.pattern(), region: region, noise: 0)
+        let blurred = FaceMeasure.blurRatio(Self.pattern(blur: 4), region: region, noise: 0)
+        #expect(sharp < blurred, "sharp \(sharp), blurred \(blurred)")
+        let grainy = Self.pattern(noise: 10, blur: 4)
+        let compensated = FaceMeasure.blurRatio(grainy, region: region, noise: FaceMeasure.grain(grainy))
+        let naive = FaceMeasure.blurRatio(grainy, region: region, noise: 0)
+        // Without taking the grain out, the blurred picture would look sharper than it is.
+        #expect(naive < compensated && compensated > sharp, "naive \(naive), compensated \(compensated), sharp \(sharp)")
+    }
+
+    @Test func theHeadTopIsTheFirstRowsThatDifferFromTheBackdrop() {
+        let width = 60, height = 80
+        var pixels = [UInt8](repeating: 250, count: width * height * 3)
+        for y in 17..<height { for x in 20..<40 { for c in 0..<3 { pixels[(y * width + x) * 3 + c] = 60 } } }
+        let image = RGBImage(width: width, height: height, pixels: pixels)
+        #expect(FaceMeasure.headTop(image, centre: 30, halfWidth: 6, above: 60, background: FaceMeasure.backgroundColour(image), threshold: 3) == 17)
+    }
+
+    @Test func noFaceMeansNoGeometryAndTheBlurOfTheMiddle() {
+        let image = RGBImage(width: 40, height: 50, pixels: [UInt8](repeating: 200, count: 40 * 50 * 3))
+        let m = FaceMeasure.measure(image, scale: 2, faces: [], count: 0, fullWidth: 80, fullHeight: 100)
+        #expect(m.faceCount == 0 && m.geometry == nil && m.grain == 0)
+    }
+}
