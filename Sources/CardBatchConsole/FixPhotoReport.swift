@@ -16,7 +16,7 @@ public enum FixPhotoReport {
                 lines.append("  \(f.severity == .error ? "-" : "!") [\(f.rule)] \(text.isEmpty ? f.message.en : text)")
             }
         }
-        lines.append("Left for the outlet's visual check: front-facing, bareheaded, clear features, no spots. / 正面免冠、五官清晰、无斑点由受理点人工核验。")
+        lines.append("Left for the outlet's visual check: bareheaded, eyes open, no spots. / 免冠、睁眼、无斑点由受理点人工核验。")
         return lines
     }
 

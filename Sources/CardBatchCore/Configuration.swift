@@ -92,10 +92,10 @@ public struct PhotoCheckThresholds: Sendable, Codable, Equatable {
     public var minBackgroundLightness = 85.0
     public var maxBackgroundChroma = 8.0
     /// Background bands: spread of L* and difference between band sections at most these.
-    public var maxBackgroundSpread = 4.0
-    public var maxBackgroundGradient = 6.0
+    public var maxBackgroundSpread = 7.2
+    public var maxBackgroundGradient = 12.0
     /// A line along an edge may differ from the background inside it by at most this much L*.
-    public var maxBorderContrast = 8.0
+    public var maxBorderContrast = 12.0
     /// Shares of the face that may be clipped black or white.
     public var maxClippedDark = 0.10
     public var maxClippedBright = 0.04
@@ -115,9 +115,9 @@ public struct PhotoCheckThresholds: Sendable, Codable, Equatable {
 /// photo of `photo.width` × `photo.height` (358 × 441); pose, blur, grain and clothing thresholds are
 /// calibrated on the calibration set's real faces (`cardbatch-samples calibrate`).
 public struct FaceCheckThresholds: Sendable, Codable, Equatable {
-    /// On: the face stage runs and the face rules judge its figures. Off by default until the sample
-    /// bundles show real faces (issue 11 continues); off, the outlet's eyes judge faces.
-    public var enabled = false
+    /// On: the face stage runs and the face rules judge its figures. Off: no face is searched for,
+    /// the face rules do not run, and the outlet's eyes judge faces.
+    public var enabled = true
     /// dlib's 5-point landmark model (`make deps` installs it here); its SHA-256 is checked at start-up.
     public var modelPath = FaceCheckThresholds.defaultModelPath
     public static let defaultModelPath = "/usr/local/share/cardbatch/models/shape_predictor_5_face_landmarks.dat"

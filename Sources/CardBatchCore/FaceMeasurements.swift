@@ -235,6 +235,11 @@ public enum FaceMeasure {
         headTop(image, centre: centre, halfWidth: halfWidth, above: above, background: (100, 0, 0), threshold: 3)
     }
 
+    /// The top of the head of a person on the backdrop that the top rows of `image` show.
+    public static func headTop(onBackdropOf image: RGBImage, centre: Double, halfWidth: Double, above: Double) -> Double {
+        headTop(image, centre: centre, halfWidth: halfWidth, above: above, background: backgroundColour(image), threshold: max(3, 1.5 * grain(Luma(image))))
+    }
+
     /// The top of the head: in the columns over the middle of the face, the first row from the top
     /// at least `threshold` ΔE from the backdrop (two rows in a row), taking the
     /// highest of the columns after dropping the 15% highest as strays.

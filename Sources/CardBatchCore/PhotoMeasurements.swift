@@ -80,6 +80,32 @@ public struct PhotoMeasurements: Sendable, Equatable, Codable {
     }
 }
 
+/// Where the person stands in a photo, at the scale of the image measured: the head with its hair
+/// (an ellipse around the face the face stage found) and everything below the eye line. The
+/// backdrop's bands and the border lines leave it out, so a head that fills the frame as the card
+/// standard asks (face 179–255 px of 358) is not read as a shadow or a frame.
+public struct PersonOutline: Sendable, Equatable {
+    public var centreX: Double, centreY: Double, radiusX: Double, radiusY: Double
+    public var eyeLine: Double
+
+    /// The outline of the face `geometry` (full-photo pixels) in an image `scale` times smaller.
+    public init(_ geometry: FaceGeometry, fullHeight: Int, scale: Double) {
+        let eye = (Double(fullHeight) - geometry.eyeLineFromBottom) / scale, width = geometry.faceWidth / scale
+        // Hair reaches about 0.7 face widths to each side and 0.9 above the eyes (a full bob or
+        // curls). Wider would leave no backdrop beside a head framed as the standard asks.
+        centreX = (geometry.eyeMidX) / scale
+        centreY = eye - 0.2 * width
+        radiusX = 0.72 * width
+        radiusY = 0.95 * width
+        eyeLine = eye
+    }
+
+    public func contains(_ x: Int, _ y: Int) -> Bool {
+        let dx = (Double(x) - centreX) / radiusX, dy = (Double(y) - centreY) / radiusY
+        return Double(y) >= eyeLine || dx * dx + dy * dy <= 1
+    }
+}
+
 /// Measures a photo's pixels. Pure arithmetic on an `RGBImage` of the photo at a quarter of its size
 /// (90 × 111 for 358 × 441, made by `halved()` from the half-size decode): regions are fractions of
 /// the size; the thresholds are calibrated at that scale.
@@ -102,7 +128,7 @@ public enum PhotoMeasure {
 
     /// The background bands: the top 8% of the photo, and the sides (outer 12%) from 8% to 45% of
     /// the height, where a correctly framed head never reaches. Returned as four sections.
-    static func bands(_ img: RGBImage) -> [[(Int, Int)]] {
+    static func bands(_ img: RGBImage, person: PersonOutline? = nil) -> [[(Int, Int)]] {
         let w = img.width, h = img.height
         let top = Int(Double(h) * 0.08), upper = Int(Double(h) * 0.45), side = max(1, Int(Double(w) * 0.12))
         var topLeft: [(Int, Int)] = [], topRight: [(Int, Int)] = [], left: [(Int, Int)] = [], right: [(Int, Int)] = []
@@ -111,16 +137,43 @@ public enum PhotoMeasure {
             for x in 0..<side { left.append((x, y)) }
             for x in (w - side)..<w { right.append((x, y)) }
         }
-        return [topLeft, topRight, left, right]
+        guard let person else { return [topLeft, topRight, left, right] }
+        let isPerson = personTest(img, person)
+        return [topLeft, topRight, left, right].map { $0.filter { !isPerson($0.0, $0.1) } }.filter { $0.count >= 8 }
     }
 
-    public static func measure(_ img: RGBImage) -> PhotoMeasurements {
+    /// With `person` (from the face stage), the backdrop's bands and the border lines leave the person out.
+    /// Whether a pixel belongs to the person: inside `person`'s outline, or more than ΔE 30 from the
+    /// backdrop's colour where it is surest (just inside the two top corners, clear of any frame).
+    /// Shadows and stripes on a backdrop stay well within ΔE 30; hair and clothing do not.
+    static func personTest(_ img: RGBImage, _ person: PersonOutline) -> (Int, Int) -> Bool {
+        let w = img.width, corner = max(1, w / 30), offset = max(2, w / 40)
+        var seed: (l: Double, a: Double, b: Double) = (0, 0, 0)
+        var n = 0.0
+        for y in offset..<min(img.height, offset + corner) {
+            for x in Array(offset..<(offset + corner)) + Array((w - offset - corner)..<(w - offset)) where x >= 0 && x < w {
+                let (r, g, b) = img.rgb(x, y)
+                let c = lab(r, g, b)
+                seed = (seed.l + c.l, seed.a + c.a, seed.b + c.b)
+                n += 1
+            }
+        }
+        if n > 0 { seed = (seed.l / n, seed.a / n, seed.b / n) }
+        return { x, y in
+            if person.contains(x, y) { return true }
+            let (r, g, b) = img.rgb(x, y)
+            let c = lab(r, g, b)
+            return (c.l - seed.l) * (c.l - seed.l) + (c.a - seed.a) * (c.a - seed.a) + (c.b - seed.b) * (c.b - seed.b) > 30 * 30
+        }
+    }
+
+    public static func measure(_ img: RGBImage, person: PersonOutline? = nil) -> PhotoMeasurements {
         // Background.
         var sections: [(l: Double, c: Double, n: Double)] = []
         var all: [Double] = []
         // Frame lines are measured separately; skip the outermost 2% so a border does not count twice.
         let inset = max(1, img.width / 50)
-        for section in bands(img) {
+        for section in bands(img, person: person) {
             var sl = 0.0, sc = 0.0, n = 0.0
             for (x, y) in section where x >= inset && x < img.width - inset && y >= inset {
                 let (r, g, b) = img.rgb(x, y)
@@ -145,12 +198,18 @@ public enum PhotoMeasure {
         let depth = max(2, img.width / 40), w = img.width, h = img.height
         var border = 0.0
         let ref = max(depth + 2, img.width / 20)
-        let topRef = lineL((0..<w).map { ($0, ref) })
-        let leftRef = lineL((0..<(h / 2)).map { (ref, $0) }), rightRef = lineL((0..<(h / 2)).map { (w - 1 - ref, $0) })
-        for d in 0..<depth {
-            border = max(border, abs(lineL((0..<w).map { ($0, d) }) - topRef))
-            border = max(border, abs(lineL((0..<(h / 2)).map { (d, $0) }) - leftRef))
-            border = max(border, abs(lineL((0..<(h / 2)).map { (w - 1 - d, $0) }) - rightRef))
+        // Positions along each edge where neither the edge nor the reference line inside it is the person.
+        let isPerson = person.map { personTest(img, $0) } ?? { _, _ in false }
+        let across = (0..<w).filter { x in !isPerson(x, ref) }
+        let down = (0..<(h / 2)).filter { y in !isPerson(ref, y) && !isPerson(w - 1 - ref, y) }
+        if !across.isEmpty && !down.isEmpty {
+            let topRef = lineL(across.map { ($0, ref) })
+            let leftRef = lineL(down.map { (ref, $0) }), rightRef = lineL(down.map { (w - 1 - ref, $0) })
+            for d in 0..<depth {
+                border = max(border, abs(lineL(across.map { ($0, d) }) - topRef))
+                border = max(border, abs(lineL(down.map { (d, $0) }) - leftRef))
+                border = max(border, abs(lineL(down.map { (w - 1 - d, $0) }) - rightRef))
+            }
         }
 
         // Exposure and sharpness in the central region (where the face is).

@@ -25,17 +25,23 @@ extension RGBImage {
         return RGBImage(width: w, height: h, pixels: out)
     }
 
-    /// The largest centred region with the aspect ratio `aspectWidth : aspectHeight`.
-    public func centreCrop(aspectWidth: Int, aspectHeight: Int) -> (image: RGBImage, x: Int, y: Int) {
-        var w = width, h = width * aspectHeight / aspectWidth
-        if h > height { h = height; w = height * aspectWidth / aspectHeight }
-        let x0 = (width - w) / 2, y0 = (height - h) / 2
+    /// The region `width` × `height` from (`x`, `y`); the caller keeps it inside the image.
+    public func cropped(x x0: Int, y y0: Int, width w: Int, height h: Int) -> RGBImage {
+        precondition(x0 >= 0 && y0 >= 0 && w > 0 && h > 0 && x0 + w <= width && y0 + h <= height)
         var out = [UInt8](repeating: 0, count: w * h * 3)
         for y in 0..<h {
             let s = ((y0 + y) * width + x0) * 3
             out.replaceSubrange((y * w * 3)..<((y + 1) * w * 3), with: pixels[s..<(s + w * 3)])
         }
-        return (RGBImage(width: w, height: h, pixels: out), x0, y0)
+        return RGBImage(width: w, height: h, pixels: out)
+    }
+
+    /// The largest centred region with the aspect ratio `aspectWidth : aspectHeight`.
+    public func centreCrop(aspectWidth: Int, aspectHeight: Int) -> (image: RGBImage, x: Int, y: Int) {
+        var w = width, h = width * aspectHeight / aspectWidth
+        if h > height { h = height; w = height * aspectWidth / aspectHeight }
+        let x0 = (width - w) / 2, y0 = (height - h) / 2
+        return (cropped(x: x0, y: y0, width: w, height: h), x0, y0)
     }
 
     /// Resized to exactly `w` × `h` by area averaging: every output pixel is the mean of the source

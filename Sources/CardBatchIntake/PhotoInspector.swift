@@ -54,10 +54,12 @@ public final class PhotoInspector {
             if let rgb = decoded.rgb, decoded.width >= 40, decoded.height >= 40 {
                 let half = RGBImage(width: decoded.width, height: decoded.height, pixels: rgb)
                 let quarter = half.halved()
-                facts.measurements = PhotoMeasure.measure(quarter)
-                lastQuarterImage = quarter
                 facts.face = measureFace(half, fullWidth: header.width, fullHeight: header.height)
                 facts.faceStageError = faceStageError
+                // The person the face stage found is left out of the backdrop's bands.
+                let person = facts.face?.geometry.map { PersonOutline($0, fullHeight: header.height, scale: Double(header.width) / Double(quarter.width)) }
+                facts.measurements = PhotoMeasure.measure(quarter, person: person)
+                lastQuarterImage = quarter
             }
         } catch {
             facts.decodeError = String(describing: error)

@@ -128,11 +128,12 @@ extension BundleReportDocument.Employee {
 }
 
 /// The photo requirements of the issuance process that the tool does not judge: the outlet checks
-/// them by eye, and every report says so rather than passing them silently.
+/// them by eye, and every report says so rather than passing them silently. (One frontal face,
+/// upright and looking ahead, its size and place, sharpness and clothing are judged by the face checks.)
 public enum VisualCheck {
     public static let items: [LocalizedText] = [
-        LocalizedText(en: "front-facing and bareheaded; headgear worn for religious reasons must not hide any part of the face",
-                      zh: "正面免冠；因宗教原因佩戴头饰的，不得遮挡面部任何部位"),
+        LocalizedText(en: "bareheaded; headgear worn for religious reasons must not hide any part of the face",
+                      zh: "免冠；因宗教原因佩戴头饰的，不得遮挡面部任何部位"),
         LocalizedText(en: "clear facial features: eyes open, natural expression, nothing covering the face",
                       zh: "五官清晰：睁眼、表情自然、面部无遮挡"),
         LocalizedText(en: "no spots, flaws or ink defects on the photo", zh: "照片无斑点、瑕疵或墨迹"),

@@ -20,8 +20,9 @@ public struct PhotoFixResult: Sendable {
 }
 
 /// Makes a compliant photo from a reasonable portrait: upright (EXIF orientation applied), 24-bit
-/// sRGB, cropped around the centre to 358:441, resized to exactly 358 × 441, metadata removed but
-/// the date taken, saved at the highest JPEG quality that lands inside the size window.
+/// sRGB, cropped around the face (with the face checks on; around the centre to 358:441 without
+/// them), resized to exactly 358 × 441, metadata removed but the date taken, saved at the highest
+/// JPEG quality that lands inside the size window. No face, or more than one, is refused.
 public enum PhotoFixer {
     public static func fix(_ input: [UInt8], configuration: Configuration = Configuration()) throws(PhotoFixRefusal) -> PhotoFixResult {
         let limits = configuration.photo
@@ -70,7 +71,15 @@ public enum PhotoFixer {
             throw PhotoFixRefusal(reason: LocalizedText(en: "it is \(other.displayName), not a photo (JPEG or PNG)", zh: "该文件为\(other.displayNameZH)，不是照片（JPG 或 PNG）。"))
         }
 
-        if image.width * limits.height != image.height * limits.width {
+        if configuration.faceChecks.enabled, image.width * 10 >= limits.width * 9, image.height * 10 >= limits.height * 9 {
+            let before = (image.width, image.height)
+            let crop = try FaceFraming.crop(image, configuration: configuration)
+            if (crop.x, crop.y, crop.width, crop.height) != (0, 0, image.width, image.height) {
+                image = image.cropped(x: crop.x, y: crop.y, width: crop.width, height: crop.height)
+                changes.append(LocalizedText(en: "cropped around the face from \(before.0) × \(before.1) to \(image.width) × \(image.height) (eyes centred, face and head top placed as the card standard asks)",
+                                             zh: "以人脸为中心裁剪：\(before.0) × \(before.1) → \(image.width) × \(image.height)（双眼居中，脸宽与头顶位置符合制证标准）"))
+            }
+        } else if image.width * limits.height != image.height * limits.width {
             let before = (image.width, image.height)
             image = image.centreCrop(aspectWidth: limits.width, aspectHeight: limits.height).image
             changes.append(LocalizedText(en: "cropped around the centre from \(before.0) × \(before.1) to \(image.width) × \(image.height) (358:441)",

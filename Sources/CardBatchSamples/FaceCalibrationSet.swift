@@ -8,7 +8,7 @@ public enum FaceCalibrationSet {
     public static let rules: Set<String> = ["photo.face", "photo.face-geometry", "photo.pose", "photo.sharpness", "photo.grain", "photo.clothing"]
 
     /// The defects: a name, the rule that must catch it, and how to paint it.
-    public static let defects: [(String, String, @Sendable (inout FacePortraitPainter) -> Void)] = [
+    public static let defects: [(String, String, @Sendable (inout PortraitPainter) -> Void)] = [
         ("back of the head", "photo.face", { $0.backOfHead = true }),
         ("two people", "photo.face", { $0.secondPerson = true }),
         ("face half the size", "photo.face-geometry", { $0.faceScale = 0.5 }),
@@ -27,14 +27,14 @@ public enum FaceCalibrationSet {
     public static func build(cleanCount: Int = 36) -> [CalibrationSet.Item] {
         var items: [CalibrationSet.Item] = []
         for i in 0..<cleanCount {
-            var painter = FacePortraitPainter(noise: [6.0, 9.0, 12.0][i % 3])
+            var painter = PortraitPainter(noise: [6.0, 9.0, 12.0][i % 3])
             painter.background = [(252, 252, 251), (246, 247, 248), (240, 240, 238)][i / 3 % 3]
             let seed = UInt64(7_000 + i)
             items.append(CalibrationSet.Item(label: "clean \(i + 1)", expectedRule: nil, jpeg: painter.jpeg(painter.paint(.varied(seed), seed: seed))))
         }
         for (n, (name, rule, change)) in defects.enumerated() {
             for variant in 0..<3 {
-                var painter = FacePortraitPainter()
+                var painter = PortraitPainter()
                 change(&painter)
                 let seed = UInt64(8_000 + n * 10 + variant)
                 items.append(CalibrationSet.Item(label: "\(name) \(variant + 1)", expectedRule: rule,
@@ -42,6 +42,13 @@ public enum FaceCalibrationSet {
             }
         }
         return items
+    }
+
+    /// One photo of the face defect `index`, in the size window and with the EXIF date of a real submission.
+    public static func defectPhoto(_ index: Int, seed: UInt64) -> [UInt8] {
+        var painter = PortraitPainter()
+        defects[index].2(&painter)
+        return SamplePhotos.withDate(painter.jpeg(painter.paint(.varied(seed), seed: seed)), day: Int(seed % 28) + 1)
     }
 
     /// The configuration the set is judged under: the defaults with the face checks on.

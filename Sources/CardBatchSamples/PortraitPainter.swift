@@ -1,23 +1,29 @@
+import CardBatchCore
 import CardBatchNative
+import Foundation
 
-/// Paints synthetic ID-style portraits: a white background, shoulders in clothing, a neck, a head
-/// with hair, eyes, brows and mouth, and fine sensor-like noise, so the JPEGs are realistic in size
-/// (40–100 KB at ordinary quality) and in structure. No real person is depicted.
+/// Makes ID-style portraits of real people: a public-domain portrait cut out of its background
+/// (`PortraitCutout`) composed onto a white backdrop at the geometry the card standard asks for,
+/// varied per seed (person, mirror image, face size, position, slight tilt), with fine sensor-like
+/// noise so the JPEGs are realistic in size (40–100 KB at ordinary quality). Every defect of the
+/// calibration set and the samples is one property here.
 public struct PortraitPainter: Sendable {
     public struct Look: Sendable {
-        public var skin: (Double, Double, Double)
-        public var hair: (Double, Double, Double)
-        public var clothing: (Double, Double, Double)
-        public var headScale: Double
-        public var offsetX: Double
+        /// Index into `PortraitCutout.all`.
+        public var subject: Int
+        public var mirrored: Bool
+        /// Face width (1.62 × the outer eye corners' distance), head top and horizontal shift of the
+        /// eye midpoint from the centre, in pixels of a 358-wide photo; roll in degrees.
+        public var faceWidth: Double
+        public var headTop: Double
+        public var shiftX: Double
+        public var roll: Double
 
         public static func varied(_ seed: UInt64) -> Look {
             var rng = SplitMix64(seed: seed &* 31 &+ 7)
-            let skins: [(Double, Double, Double)] = [(241, 200, 170), (224, 172, 135), (198, 134, 96), (141, 85, 54), (92, 56, 38), (232, 190, 160)]
-            let hairs: [(Double, Double, Double)] = [(30, 22, 18), (70, 45, 25), (150, 110, 60), (200, 170, 110), (110, 110, 110), (20, 20, 25)]
-            let clothes: [(Double, Double, Double)] = [(30, 40, 70), (40, 40, 45), (120, 30, 40), (60, 90, 60), (200, 200, 210), (90, 70, 50)]
-            return Look(skin: skins[Int(rng.next() % 6)], hair: hairs[Int(rng.next() % 6)], clothing: clothes[Int(rng.next() % 6)],
-                        headScale: Double.random(in: 0.92...1.08, using: &rng), offsetX: Double.random(in: -8...8, using: &rng))
+            return Look(subject: Int(rng.next() % UInt64(PortraitCutout.names.count)), mirrored: rng.next() % 2 == 1,
+                        faceWidth: Double.random(in: 196...232, using: &rng), headTop: Double.random(in: 11...15, using: &rng),
+                        shiftX: Double.random(in: -5...5, using: &rng), roll: Double.random(in: -2.5...2.5, using: &rng))
         }
     }
 
@@ -39,10 +45,26 @@ public struct PortraitPainter: Sendable {
     public var offset = 0.0
     /// Box blur radius applied to the whole picture (an out-of-focus photo).
     public var blur = 0
+    /// Gaussian blur of this standard deviation (pixels), applied before `grain`.
+    public var gaussianBlur = 0.0
+    /// Sensor grain: Gaussian noise of this standard deviation (levels), added after any blur.
+    public var grain = 0.0
     /// Save at exactly this JPEG quality instead of searching the size window (heavy compression).
     public var forcedQuality: Int?
     /// Embed an ICC profile with this description (a non-sRGB colour profile).
     public var iccProfile: String?
+    /// Face defects: the face multiplied in size, the whole person moved (pixels of a 358-wide photo),
+    /// the head turned in the picture plane (degrees, added to the look's own).
+    public var faceScale = 1.0
+    public var moveX = 0.0
+    public var moveY = 0.0
+    public var extraRoll = 0.0
+    /// A second person beside the first.
+    public var secondPerson = false
+    /// The back of the head: the face covered by the person's own hair.
+    public var backOfHead = false
+    /// White clothing: everything below the neck turned white.
+    public var whiteClothing = false
 
     public init(width: Int = 358, height: Int = 441, noise: Double = 9.0) {
         self.width = width
@@ -50,56 +72,121 @@ public struct PortraitPainter: Sendable {
         self.noise = noise
     }
 
+    /// One person placed in the picture: which cut-out, and the similarity transform from the picture
+    /// back into it.
+    struct Placement {
+        let cutout: PortraitCutout
+        let mirrored: Bool
+        let scale: Double, cos: Double, sin: Double
+        let eyeOut: (x: Double, y: Double)
+        /// The cut-out's pixel under the picture's (x, y).
+        func source(_ x: Double, _ y: Double) -> (x: Double, y: Double) {
+            let dx = (x - eyeOut.x) / scale, dy = (y - eyeOut.y) / scale
+            var sx = cos * dx + sin * dy, sy = -sin * dx + cos * dy
+            if mirrored { sx = -sx }
+            let mid = cutout.eyeMid
+            sy += mid.y
+            sx += mid.x
+            return (sx, sy)
+        }
+    }
+
+    func placement(_ look: Look, faceScale: Double, dx: Double, dy: Double, roll: Double) -> Placement {
+        let cutout = PortraitCutout.all[look.subject % PortraitCutout.all.count]
+        let k = Double(width) / 358
+        let scale = look.faceWidth * faceScale * k / (FaceMeasure.widthPerEyeSpan * cutout.outerEyeSpan)
+        let eyeDrop = (cutout.eyeMid.y - cutout.headTop) * scale
+        let eyeOut = (Double(width) / 2 + (look.shiftX + dx) * k, look.headTop * k + eyeDrop + dy * k)
+        // The cut-out's own tilt is taken out first, so `roll` is the tilt the picture shows.
+        let angle = (look.roll + roll + (look.mirrored ? cutout.roll : -cutout.roll)) * .pi / 180
+        return Placement(cutout: cutout, mirrored: look.mirrored, scale: scale, cos: Foundation.cos(angle), sin: Foundation.sin(angle), eyeOut: eyeOut)
+    }
+
     /// Packed RGB pixels.
     public func paint(_ look: Look, seed: UInt64) -> [UInt8] {
         var rng = SplitMix64(seed: seed)
-        var pixels = [UInt8](repeating: 0, count: width * height * 3)
-        let w = Double(width), h = Double(height)
-        let cx = w / 2 + look.offsetX * w / 358
-        let headCY = h * 0.40, headRX = w * 0.21 * look.headScale, headRY = h * 0.21 * look.headScale
+        var people = [placement(look, faceScale: faceScale, dx: moveX, dy: moveY, roll: extraRoll)]
+        if secondPerson {
+            var other = look
+            other.subject = (look.subject + 1) % PortraitCutout.names.count
+            other.mirrored.toggle()
+            people = [placement(look, faceScale: 0.62, dx: -78, dy: 60, roll: 0), placement(other, faceScale: 0.62, dx: 78, dy: 66, roll: 0)]
+        }
+        var colour = [Double](repeating: 0, count: width * height * 3)
+        var person = [Bool](repeating: false, count: width * height)
+        let w = Double(width)
         for y in 0..<height {
             for x in 0..<width {
                 let fx = Double(x), fy = Double(y)
                 let fade = shadow * fx / w, stripe = stripes > 0 && (x / 12) % 2 == 0 ? stripes : 0
                 var c = (background.0 - fade - stripe, background.1 - fade - stripe, background.2 - fade - stripe)
-                let hx = (fx - cx) / headRX, hy = (fy - headCY) / headRY
-                let inHead = hx * hx + hy * hy <= 1
-                let hairTop = (fx - cx) / (headRX * 1.08), hairY = (fy - (headCY - headRY * 0.18)) / (headRY * 1.0)
-                let inHair = hairTop * hairTop + hairY * hairY <= 1 && fy < headCY - headRY * 0.25
-                // Shoulders: a wide ellipse below the head.
-                let sx = (fx - cx) / (w * 0.52), sy = (fy - h * 1.02) / (h * 0.30)
-                let inShoulders = sx * sx + sy * sy <= 1
-                let inNeck = abs(fx - cx) < headRX * 0.45 && fy > headCY && fy < h * 0.78
-                if inShoulders { c = look.clothing }
-                else if inNeck { c = (look.skin.0 * 0.85, look.skin.1 * 0.85, look.skin.2 * 0.85) }
-                if inHead {
-                    let shade = 1.0 - 0.18 * max(0, hx) - 0.08 * hy * hy
-                    c = (look.skin.0 * shade, look.skin.1 * shade, look.skin.2 * shade)
-                    // Eyes, brows, mouth, nose shadow.
-                    let ey = headCY - headRY * 0.12
-                    for side in [-1.0, 1.0] {
-                        let ex = cx + side * headRX * 0.38
-                        let dx = (fx - ex) / (headRX * 0.16), dy = (fy - ey) / (headRY * 0.07)
-                        if dx * dx + dy * dy <= 1 { c = (250, 250, 250); if dx * dx + dy * dy <= 0.3 { c = (45, 35, 30) } }
-                        let bx = (fx - ex) / (headRX * 0.22), by = (fy - (ey - headRY * 0.16)) / (headRY * 0.03)
-                        if bx * bx + by * by <= 1 { c = (look.hair.0 * 0.9, look.hair.1 * 0.9, look.hair.2 * 0.9) }
+                for place in people {
+                    let (sx, sy) = place.source(fx, fy)
+                    var p = place.cutout.sample(sx, sy)
+                    guard p.a > 0 else { continue }
+                    let span = place.cutout.outerEyeSpan, mid = place.cutout.eyeMid
+                    if backOfHead {
+                        // Inside the head's outline, above the chin: hair, taken from the crown downwards.
+                        let hx = (sx - mid.x) / (0.95 * span), hy = (sy - (mid.y - 0.1 * span)) / (1.25 * span)
+                        if hx * hx + hy * hy <= 1 {
+                            let depth = max(4, 0.35 * span)
+                            let hair = place.cutout.sample(sx, place.cutout.headTop + 6 + (sy - place.cutout.headTop).truncatingRemainder(dividingBy: depth))
+                            if hair.a > 0 { p = (hair.r, hair.g, hair.b, p.a) }
+                        }
                     }
-                    let mx = (fx - cx) / (headRX * 0.32), my = (fy - (headCY + headRY * 0.48)) / (headRY * 0.06)
-                    if mx * mx + my * my <= 1 { c = (min(255, look.skin.0 * 0.75 + 40), look.skin.1 * 0.55, look.skin.2 * 0.55) }
-                    let nx = (fx - (cx + headRX * 0.06)) / (headRX * 0.05), ny = (fy - (headCY + headRY * 0.18)) / (headRY * 0.16)
-                    if nx * nx + ny * ny <= 1 { c = (c.0 * 0.88, c.1 * 0.88, c.2 * 0.88) }
+                    if whiteClothing && sy > mid.y + 1.3 * span && !(abs(sx - mid.x) < 0.45 * span && sy < mid.y + 1.75 * span) {
+                        let luma = 0.299 * p.r + 0.587 * p.g + 0.114 * p.b
+                        let white = 238 + 0.06 * (luma - 128)
+                        p = (white, white, white - 1, p.a)
+                    }
+                    c = (p.r * p.a + c.0 * (1 - p.a), p.g * p.a + c.1 * (1 - p.a), p.b * p.a + c.2 * (1 - p.a))
+                    if p.a > 0.5 { person[y * width + x] = true }
                 }
-                if inHair { c = look.hair }
-                let isBackground = !(inHead || inHair || inShoulders || inNeck)
                 if x < frameWidth || y < frameWidth || x >= width - frameWidth || y >= height - frameWidth { c = frameColour }
-                let n = isBackground ? rng.noise(noise * 0.25) : rng.noise(noise)
                 let i = (y * width + x) * 3
-                pixels[i] = clamp((c.0 + offset) * gain + n + rng.noise(noise * 0.3))
-                pixels[i + 1] = clamp((c.1 + offset) * gain + n + rng.noise(noise * 0.3))
-                pixels[i + 2] = clamp((c.2 + offset) * gain + n + rng.noise(noise * 0.3))
+                colour[i] = c.0
+                colour[i + 1] = c.1
+                colour[i + 2] = c.2
+            }
+        }
+        if gaussianBlur > 0 { colour = gaussian(colour, sigma: gaussianBlur) }
+        var pixels = [UInt8](repeating: 0, count: width * height * 3)
+        for j in 0..<(width * height) {
+            let n = person[j] ? rng.noise(noise * 0.4) : rng.noise(noise * 0.25)
+            let g = grain > 0 ? rng.noise(grain) : 0
+            for c in 0..<3 {
+                pixels[3 * j + c] = clamp((colour[3 * j + c] + offset) * gain + n + g + rng.noise(noise * 0.2))
             }
         }
         return blur > 0 ? boxBlur(pixels, radius: blur) : pixels
+    }
+
+    /// A separable Gaussian blur of packed RGB values, edges clamped.
+    func gaussian(_ source: [Double], sigma: Double) -> [Double] {
+        let radius = Int((3 * sigma).rounded(.up))
+        var kernel = (-radius...radius).map { exp(-Double($0 * $0) / (2 * sigma * sigma)) }
+        let total = kernel.reduce(0, +)
+        kernel = kernel.map { $0 / total }
+        var across = source, out = source
+        for y in 0..<height {
+            for x in 0..<width {
+                for ch in 0..<3 {
+                    var sum = 0.0
+                    for k in -radius...radius { sum += kernel[k + radius] * source[(y * width + min(max(x + k, 0), width - 1)) * 3 + ch] }
+                    across[(y * width + x) * 3 + ch] = sum
+                }
+            }
+        }
+        for y in 0..<height {
+            for x in 0..<width {
+                for ch in 0..<3 {
+                    var sum = 0.0
+                    for k in -radius...radius { sum += kernel[k + radius] * across[(min(max(y + k, 0), height - 1) * width + x) * 3 + ch] }
+                    out[(y * width + x) * 3 + ch] = sum
+                }
+            }
+        }
+        return out
     }
 
     /// A separable box blur, run twice (close to a Gaussian).

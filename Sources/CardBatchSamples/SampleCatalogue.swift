@@ -91,18 +91,22 @@ public enum SampleCatalogue {
             add("reject-photos.zip", "8 employees, one per photo defect: wrong pixel size, too few bytes, too many bytes, greyscale, PNG renamed .jpg, truncated JPEG, photo missing; one good",
                 "partially-accepted", ["photo.dimensions", "photo.file-size", "photo.color", "photo.format", "photo.missing"], b)
         }
-        do {
-            // One employee per pixel defect the photo checks catch, and one good photo.
-            let defects = CalibrationSet.defects
-            let employees = SampleData.employees(count: defects.count + 1, seed: 28)
+        /// One employee per defect of a calibration set, and one good photo.
+        func defectBundle(_ name: String, kind: String, names: [String], rules: [String], seed: UInt64, photo: (Int, UInt64) -> [UInt8]) {
+            let employees = SampleData.employees(count: names.count + 1, seed: seed)
             var b = BundleBuilder()
             b.add("roster.csv", text: RosterWriter.csv(employer: SampleData.employer, employees: employees))
-            b.add(employees[0][.photo]!, SamplePhotos.compliant(seed: 2800))
-            for i in defects.indices { b.add(employees[i + 1][.photo]!, CalibrationSet.defectPhoto(i, seed: 2801 + UInt64(i))) }
+            b.add(employees[0][.photo]!, SamplePhotos.compliant(seed: seed * 100))
+            for i in names.indices { b.add(employees[i + 1][.photo]!, photo(i, seed * 100 + 1 + UInt64(i))) }
             b.add("authorization.pdf", DocumentWriters.pdf(text: "Authorization Letter"))
-            add("reject-photo-quality.zip", "one employee per pixel defect: " + defects.map(\.0).joined(separator: ", ") + "; one good photo",
-                "partially-accepted", Array(Set(defects.map(\.1))).sorted(), b)
+            add(name, "one employee per \(kind) defect: " + names.joined(separator: ", ") + "; one good photo",
+                "partially-accepted", Array(Set(rules)).sorted(), b)
         }
+        defectBundle("reject-photo-quality.zip", kind: "pixel", names: CalibrationSet.defects.map(\.0), rules: CalibrationSet.defects.map(\.1),
+                     seed: 28, photo: CalibrationSet.defectPhoto)
+        // The face defects: real people (see samples/faces/).
+        defectBundle("reject-photo-face.zip", kind: "face", names: FaceCalibrationSet.defects.map(\.0), rules: FaceCalibrationSet.defects.map(\.1),
+                     seed: 31, photo: FaceCalibrationSet.defectPhoto)
         do {
             // EXIF: a photo stored sideways, one too old, one dated in the future, one without a date
             // (a warning only), one good.

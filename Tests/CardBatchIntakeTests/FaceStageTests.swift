@@ -57,7 +57,9 @@ struct FaceStageTests {
     }
 
     @Test func withTheFaceChecksOffNoFaceIsSearchedFor() throws {
-        let facts = PhotoInspector().inspect(entry: "photos/a.jpg", bytes: try Self.jpeg(width: 358, height: 441) { _, _ in 240 })
+        var configuration = Configuration()
+        configuration.faceChecks.enabled = false
+        let facts = PhotoInspector(configuration: configuration).inspect(entry: "photos/a.jpg", bytes: try Self.jpeg(width: 358, height: 441) { _, _ in 240 })
         #expect(facts.measurements != nil)
         #expect(facts.face == nil && facts.faceStageError == nil)
     }

@@ -3,7 +3,7 @@ public struct PhotoBackgroundUniformRule: Rule {
     public static let description = RuleDescription(
         identifier: "photo.background-uniform", severity: .error, scope: .employee, category: .photo,
         title: LocalizedText(en: "Photo background is even, without shadows or patterns", zh: "照片背景均匀，无阴影或图案"),
-        rationale: "Photo: a plain white background \"with no spots, flaws, or ink defects\" (Document Requirements). In the background bands, the spread of lightness (standard deviation of L*, at most 4) catches patterns and objects, and the difference between band sections (at most 6) catches a shadow or gradient. Configured by photoChecks.maxBackgroundSpread and photoChecks.maxBackgroundGradient.",
+        rationale: "Photo: a plain white background \"with no spots, flaws, or ink defects\" (Document Requirements). In the background bands (the top of the photo and the upper sides; with the face checks on, without the person: the head's outline from the face stage, and whatever is more than ΔE 30 from the backdrop's colour in the top corners), the spread of lightness (standard deviation of L*, at most 7.2) catches patterns and objects, and the difference between band sections (at most 12) catches a shadow or gradient. Calibrated on real faces framed as the card standard asks, whose hair leaves a little of its edge in the bands: controls at most 6.6 and 7.6, stripes at least 7.8, shadows at least 21. Configured by photoChecks.maxBackgroundSpread and photoChecks.maxBackgroundGradient.",
         configurationKeys: ["photoChecks.maxBackgroundSpread", "photoChecks.maxBackgroundGradient"],
         fixHint: .retakePhoto
     )

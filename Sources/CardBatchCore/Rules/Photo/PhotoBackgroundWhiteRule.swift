@@ -3,7 +3,7 @@ public struct PhotoBackgroundWhiteRule: Rule {
     public static let description = RuleDescription(
         identifier: "photo.background-white", severity: .error, scope: .employee, category: .photo,
         title: LocalizedText(en: "Photo background is white", zh: "照片背景为白色"),
-        rationale: "Photo: \"against a white background\" (Document Requirements). The background bands (the top of the photo and the upper sides, away from the head) must be bright (mean CIE L* of at least 85) and near-neutral (mean chroma of at most 8): a grey, blue or cream backdrop is refused. Configured by photoChecks.minBackgroundLightness and photoChecks.maxBackgroundChroma.",
+        rationale: "Photo: \"against a white background\" (Document Requirements). The background bands (the top of the photo and the upper sides, without the person the face stage found) must be bright (mean CIE L* of at least 85) and near-neutral (mean chroma of at most 8): a grey, blue or cream backdrop is refused. Configured by photoChecks.minBackgroundLightness and photoChecks.maxBackgroundChroma.",
         configurationKeys: ["photoChecks.minBackgroundLightness", "photoChecks.maxBackgroundChroma"],
         fixHint: .retakePhoto
     )

@@ -3,7 +3,7 @@ public struct PhotoBorderRule: Rule {
     public static let description = RuleDescription(
         identifier: "photo.border", severity: .error, scope: .employee, category: .photo,
         title: LocalizedText(en: "Photo has no border or frame", zh: "照片无边框"),
-        rationale: "Photo: \"without borders\" (Document Requirements). The outermost lines along the top and sides are compared with the background just inside them; a frame line differs by more than 8 in L*. Configured by photoChecks.maxBorderContrast.",
+        rationale: "Photo: \"without borders\" (Document Requirements). The outermost lines along the top and sides are compared with the background just inside them, where that is not the person; a frame line differs by more than 12 in L*. Calibrated on real faces framed as the card standard asks (controls up to about 9, a light grey frame 17.5, a dark one 85). Configured by photoChecks.maxBorderContrast.",
         configurationKeys: ["photoChecks.maxBorderContrast"],
         fixHint: .retakePhoto
     )
