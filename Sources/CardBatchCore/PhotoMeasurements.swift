@@ -137,16 +137,17 @@ public enum PhotoMeasure {
             for x in 0..<side { left.append((x, y)) }
             for x in (w - side)..<w { right.append((x, y)) }
         }
-        guard let person else { return [topLeft, topRight, left, right] }
         let isPerson = personTest(img, person)
         return [topLeft, topRight, left, right].map { $0.filter { !isPerson($0.0, $0.1) } }.filter { $0.count >= 8 }
     }
 
-    /// With `person` (from the face stage), the backdrop's bands and the border lines leave the person out.
-    /// Whether a pixel belongs to the person: inside `person`'s outline, or more than ΔE 30 from the
+    /// The backdrop's bands and the border lines leave the person out: by colour always, and with
+    /// `person` (from the face stage) by the head's outline too.
+    /// Whether a pixel belongs to the person: inside `person`'s outline (when the face stage found
+    /// one), or more than ΔE 30 from the
     /// backdrop's colour where it is surest (just inside the two top corners, clear of any frame).
     /// Shadows and stripes on a backdrop stay well within ΔE 30; hair and clothing do not.
-    static func personTest(_ img: RGBImage, _ person: PersonOutline) -> (Int, Int) -> Bool {
+    static func personTest(_ img: RGBImage, _ person: PersonOutline?) -> (Int, Int) -> Bool {
         let w = img.width, corner = max(1, w / 30), offset = max(2, w / 40)
         var seed: (l: Double, a: Double, b: Double) = (0, 0, 0)
         var n = 0.0
@@ -160,7 +161,7 @@ public enum PhotoMeasure {
         }
         if n > 0 { seed = (seed.l / n, seed.a / n, seed.b / n) }
         return { x, y in
-            if person.contains(x, y) { return true }
+            if person?.contains(x, y) ?? false { return true }
             let (r, g, b) = img.rgb(x, y)
             let c = lab(r, g, b)
             return (c.l - seed.l) * (c.l - seed.l) + (c.a - seed.a) * (c.a - seed.a) + (c.b - seed.b) * (c.b - seed.b) > 30 * 30
@@ -199,7 +200,7 @@ public enum PhotoMeasure {
         var border = 0.0
         let ref = max(depth + 2, img.width / 20)
         // Positions along each edge where neither the edge nor the reference line inside it is the person.
-        let isPerson = person.map { personTest(img, $0) } ?? { _, _ in false }
+        let isPerson = personTest(img, person)
         let across = (0..<w).filter { x in !isPerson(x, ref) }
         let down = (0..<(h / 2)).filter { y in !isPerson(ref, y) && !isPerson(w - 1 - ref, y) }
         if !across.isEmpty && !down.isEmpty {

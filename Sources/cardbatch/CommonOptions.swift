@@ -29,7 +29,20 @@ struct CheckOptions: ParsableArguments {
 
     func processingDate() throws -> CalendarDate { try fixedDate() ?? CalendarDate.today() }
 
-    func configuration() throws -> Configuration { try loadConfiguration(config) }
+    /// The configuration, and with the face checks on, the landmark model loaded and its digest
+    /// checked, so that a run that cannot judge faces stops before it reads any bundle.
+    func configuration() throws -> Configuration {
+        let configuration = try loadConfiguration(config)
+        if configuration.faceChecks.enabled {
+            do {
+                _ = try FaceStage.model(path: configuration.faceChecks.modelPath)
+            } catch {
+                StandardError.print("faceChecks.modelPath: \(error); the face checks cannot run (set faceChecks.enabled to false to leave faces to the outlet's eyes)")
+                throw ExitCode(configurationExitCode)
+            }
+        }
+        return configuration
+    }
 
     func permitExtract() throws -> PermitExtract? {
         guard let permits else { return nil }

@@ -18,6 +18,22 @@ struct ConfigurationExitTests {
         #expect(!FileManager.default.fileExists(atPath: dir.file("out")))
     }
 
+    @Test func aFaceModelThatCannotBeLoadedStopsEveryRunWithExit78BeforeAnythingIsWritten() throws {
+        let dir = TemporaryDirectory()
+        try Data("not dlib's model".utf8).write(to: URL(fileURLWithPath: dir.file("model.dat")))
+        try Data(#"{"faceChecks": {"modelPath": "\#(dir.file("model.dat"))"}}"#.utf8).write(to: URL(fileURLWithPath: dir.file("c.json")))
+        for command in [["process", "--no-ledger", "--out", dir.file("out")], ["precheck", "--report", dir.file("out")]] {
+            let run = try CardBatchBinary.run(command + ["\(CardBatchBinary.root)/samples/clean-csv.zip", "--config", dir.file("c.json")])
+            #expect(run.status == 78, "\(command[0])")
+            #expect(run.stderr.contains("faceChecks.modelPath: the face landmark model \(dir.file("model.dat")) is not dlib's 5-point model"), "\(run.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: dir.file("out")))
+        }
+        // With the face checks off, the model is not needed.
+        try Data(#"{"faceChecks": {"enabled": false, "modelPath": "/absent.dat"}}"#.utf8).write(to: URL(fileURLWithPath: dir.file("off.json")))
+        let off = try CardBatchBinary.run(["process", "--no-ledger", "--out", dir.file("out"), "\(CardBatchBinary.root)/samples/clean-csv.zip", "--config", dir.file("off.json")])
+        #expect(off.status == 0, "\(off.stderr)")
+    }
+
     @Test func configCheckSaysValidOrListsEveryProblemWithExit78() throws {
         let dir = TemporaryDirectory()
         try Data(#"{"photo": {"minBytes": 200000}, "letter": {"maxAgeMonth": 3}}"#.utf8).write(to: URL(fileURLWithPath: dir.file("bad.json")))
