@@ -35,7 +35,10 @@ let package = Package(
 
         // Pure core: models, rules, findings, configuration. No files, no C, no clock. Its rule registry
         // is generated from the rule files on every build (a new rule is one file).
-        .target(name: "CardBatchCore", plugins: ["RuleRegistryPlugin"]),
+        // Optimised in every configuration: its pixel and face measures run on every photo, and
+        // unoptimised (debug, sanitizer) builds would make the suite's calibration and process tests
+        // crawl. Debug information is kept.
+        .target(name: "CardBatchCore", swiftSettings: [.unsafeFlags(["-O"])], plugins: ["RuleRegistryPlugin"]),
         .executableTarget(name: "RuleRegistryGenerator"),
         .plugin(name: "RuleRegistryPlugin", capability: .buildTool(), dependencies: ["RuleRegistryGenerator"]),
         // Small safe Swift types over the C libraries.
@@ -61,7 +64,9 @@ let package = Package(
         ]),
         // Synthetic portraits, rosters, letters and bundles (clean and hostile), for samples/, the
         // benchmark and the tests, built with the same libraries the product links.
-        .target(name: "CardBatchSamples", dependencies: ["CardBatchNative", "CardBatchCore", "CardBatchIntake", "CardBatchOutput"]),
+        // Optimised in every configuration, for the same reason: it composes every test photo.
+        .target(name: "CardBatchSamples", dependencies: ["CardBatchNative", "CardBatchCore", "CardBatchIntake", "CardBatchOutput"],
+                swiftSettings: [.unsafeFlags(["-O"])]),
         .executableTarget(name: "cardbatch-samples", dependencies: [
             "CardBatchSamples", "CardBatchIntake", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

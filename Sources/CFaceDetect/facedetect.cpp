@@ -59,18 +59,21 @@ extern "C" cardbatch_face_detector *cardbatch_face_detector_create(const cardbat
         std::unique_ptr<cardbatch_face_detector> made(new cardbatch_face_detector());
         made->model = model;
         dlib::frontal_face_detector full = dlib::get_frontal_face_detector();
-        if (max_pyramid_levels > 0) {
-            // The scanner cannot be copied: a restricted detector is built from its configuration,
-            // with fewer pyramid levels, and the full detector's weights.
-            scanner_type scanner;
-            scanner.copy_configuration(full.get_scanner());
-            scanner.set_max_pyramid_levels(max_pyramid_levels);
-            std::vector<detector_type::feature_vector_type> weights;
-            for (unsigned long i = 0; i < full.num_detectors(); i++) weights.push_back(full.get_w(i));
-            made->detector = detector_type(scanner, full.get_overlap_tester(), weights);
-        } else {
-            made->detector = full;
+        // dlib's frontal detector holds 5 HOG filters: looking ahead, looking left, looking right,
+        // and looking ahead turned left and right in the picture plane. An ID photo must look
+        // ahead, so the two side-looking filters are left out (a profile is then "no face"); the
+        // turned ones stay, so a tilted head is found and refused for its tilt. The scanner cannot
+        // be copied: the detector is rebuilt from its configuration, with the pyramid limited to
+        // the face sizes a photo can hold.
+        scanner_type scanner;
+        scanner.copy_configuration(full.get_scanner());
+        if (max_pyramid_levels > 0) scanner.set_max_pyramid_levels(max_pyramid_levels);
+        std::vector<detector_type::feature_vector_type> weights;
+        for (unsigned long i = 0; i < full.num_detectors(); i++) {
+            if (full.num_detectors() == 5 && (i == 1 || i == 2)) continue;
+            weights.push_back(full.get_w(i));
         }
+        made->detector = detector_type(scanner, full.get_overlap_tester(), weights);
         return made.release();
     } catch (const std::exception &e) {
         set_error(error, error_size, e.what());
@@ -90,10 +93,14 @@ extern "C" long cardbatch_face_detect(cardbatch_face_detector *detector, const u
         return -1;
     }
     try {
-        dlib::array2d<dlib::rgb_pixel> image(static_cast<long>(height), static_cast<long>(width));
+        // Searched in luma (Rec. 601): HOG on one channel costs a third of HOG on three, and the
+        // detector and the landmarks find faces in grey as well as in colour.
+        dlib::array2d<unsigned char> image(static_cast<long>(height), static_cast<long>(width));
         for (size_t y = 0; y < height; y++) {
             const unsigned char *row = rgb + y * width * 3;
-            for (size_t x = 0; x < width; x++) image[y][x] = dlib::rgb_pixel(row[3 * x], row[3 * x + 1], row[3 * x + 2]);
+            for (size_t x = 0; x < width; x++) {
+                image[y][x] = static_cast<unsigned char>((299 * row[3 * x] + 587 * row[3 * x + 1] + 114 * row[3 * x + 2] + 500) / 1000);
+            }
         }
         // Doubled, the detector's smallest window (about 80 px) finds faces of about 40 px.
         double factor = 1;

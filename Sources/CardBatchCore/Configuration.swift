@@ -123,7 +123,7 @@ public struct FaceCheckThresholds: Sendable, Codable, Equatable {
     public static let defaultModelPath = "/usr/local/share/cardbatch/models/shape_predictor_5_face_landmarks.dat"
     /// Levels of the detector's image pyramid on the half-size decode (each 5/6 of the one before, from
     /// faces of about 80 px there): enough for every face a compliant photo can hold. 0: every level.
-    public var pyramidLevels = 4
+    public var pyramidLevels = 5
     /// Face width, cheek to cheek where the ears join the face.
     public var minFaceWidth = 179.0
     public var maxFaceWidth = 255.0

@@ -12,7 +12,7 @@ public enum FaceCalibrationSet {
         ("back of the head", "photo.face", { $0.backOfHead = true }),
         ("two people", "photo.face", { $0.secondPerson = true }),
         ("face half the size", "photo.face-geometry", { $0.faceScale = 0.5 }),
-        ("face too large", "photo.face-geometry", { $0.faceScale = 1.3 }),
+        ("face too large", "photo.face-geometry", { $0.fixedFaceWidth = 300 }),
         ("pushed to the edge", "photo.face-geometry", { $0.moveX = 60 }),
         ("head cut off at the top", "photo.face-geometry", { $0.moveY = -30 }),
         ("tilted 25°", "photo.pose", { $0.extraRoll = 25 }),

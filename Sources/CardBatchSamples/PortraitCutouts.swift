@@ -74,16 +74,22 @@ public struct PortraitCutout: Sendable {
     func sample(_ x: Double, _ y: Double) -> (r: Double, g: Double, b: Double, a: Double) {
         guard x >= 0, y >= 0, x < Double(width - 1), y < Double(height - 1) else { return (0, 0, 0, 0) }
         let x0 = Int(x), y0 = Int(y), fx = x - Double(x0), fy = y - Double(y0)
-        var out = (r: 0.0, g: 0.0, b: 0.0, a: 0.0)
-        for (dx, dy, weight) in [(0, 0, (1 - fx) * (1 - fy)), (1, 0, fx * (1 - fy)), (0, 1, (1 - fx) * fy), (1, 1, fx * fy)] {
-            let i = 4 * ((y0 + dy) * width + x0 + dx)
-            let a = Double(rgba[i + 3]) / 255 * weight
-            out.r += Double(rgba[i]) * a
-            out.g += Double(rgba[i + 1]) * a
-            out.b += Double(rgba[i + 2]) * a
-            out.a += a
+        return rgba.withUnsafeBufferPointer { p in
+            var r = 0.0, g = 0.0, b = 0.0, a = 0.0
+            @inline(__always) func add(_ i: Int, _ weight: Double) {
+                let alpha = Double(p[i + 3]) / 255 * weight
+                r += Double(p[i]) * alpha
+                g += Double(p[i + 1]) * alpha
+                b += Double(p[i + 2]) * alpha
+                a += alpha
+            }
+            let i = 4 * (y0 * width + x0), below = 4 * width
+            add(i, (1 - fx) * (1 - fy))
+            add(i + 4, fx * (1 - fy))
+            add(i + below, (1 - fx) * fy)
+            add(i + below + 4, fx * fy)
+            guard a > 0 else { return (0, 0, 0, 0) }
+            return (r / a, g / a, b / a, a)
         }
-        guard out.a > 0 else { return (0, 0, 0, 0) }
-        return (out.r / out.a, out.g / out.a, out.b / out.a, out.a)
     }
 }

@@ -56,6 +56,8 @@ public struct PortraitPainter: Sendable {
     /// Face defects: the face multiplied in size, the whole person moved (pixels of a 358-wide photo),
     /// the head turned in the picture plane (degrees, added to the look's own).
     public var faceScale = 1.0
+    /// The face this wide (pixels of a 358-wide photo) whatever the look says.
+    public var fixedFaceWidth: Double?
     public var moveX = 0.0
     public var moveY = 0.0
     public var extraRoll = 0.0
@@ -94,7 +96,8 @@ public struct PortraitPainter: Sendable {
     func placement(_ look: Look, faceScale: Double, dx: Double, dy: Double, roll: Double) -> Placement {
         let cutout = PortraitCutout.all[look.subject % PortraitCutout.all.count]
         let k = Double(width) / 358
-        let scale = look.faceWidth * faceScale * k / (FaceMeasure.widthPerEyeSpan * cutout.outerEyeSpan)
+        let face = fixedFaceWidth.map { $0 * faceScale / self.faceScale } ?? look.faceWidth * faceScale
+        let scale = face * k / (FaceMeasure.widthPerEyeSpan * cutout.outerEyeSpan)
         let eyeDrop = (cutout.eyeMid.y - cutout.headTop) * scale
         let eyeOut = (Double(width) / 2 + (look.shiftX + dx) * k, look.headTop * k + eyeDrop + dy * k)
         // The cut-out's own tilt is taken out first, so `roll` is the tilt the picture shows.

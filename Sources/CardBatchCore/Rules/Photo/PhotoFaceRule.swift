@@ -3,7 +3,7 @@ public struct PhotoFaceRule: Rule {
     public static let description = RuleDescription(
         identifier: "photo.face", severity: .error, scope: .employee, category: .photo,
         title: LocalizedText(en: "Photo shows one face, from the front", zh: "照片有且仅有一张正面人脸"),
-        rationale: "Photo: \"front-facing\", one person (Document Requirements; national technical requirements for social security card digital photos). dlib's HOG frontal-face detector (built into dlib) searches the half-size decode, and once more at twice that size when it finds nothing; a photo of the back of a head, a profile, an empty backdrop or two people is refused. The face checks need dlib's 5-point landmark model (faceChecks.modelPath, checked by its SHA-256); when it cannot be loaded every photo is refused with the reason, never passed unchecked. Turned off, with every face rule, by faceChecks.enabled.",
+        rationale: "Photo: \"front-facing\", one person (Document Requirements; national technical requirements for social security card digital photos). dlib's HOG frontal-face detector (built into dlib; its filters for a face looking ahead, upright or turned in the picture plane) searches the luma of the half-size decode, and once more at twice that size when it finds nothing; a photo of the back of a head, a profile, an empty backdrop or two people is refused. The face checks need dlib's 5-point landmark model (faceChecks.modelPath, checked by its SHA-256); when it cannot be loaded every photo is refused with the reason, never passed unchecked. Turned off, with every face rule, by faceChecks.enabled.",
         configurationKeys: ["faceChecks.enabled", "faceChecks.modelPath", "faceChecks.pyramidLevels"],
         fixHint: .retakePhoto
     )

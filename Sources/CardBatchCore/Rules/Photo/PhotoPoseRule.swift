@@ -3,7 +3,7 @@ public struct PhotoPoseRule: Rule {
     public static let description = RuleDescription(
         identifier: "photo.pose", severity: .error, scope: .employee, category: .photo,
         title: LocalizedText(en: "Head is upright and faces the camera", zh: "头部端正，正视镜头"),
-        rationale: "Photo: \"front-facing\", eyes looking ahead (Document Requirements; national technical requirements for social security card digital photos). Roll is the eye line's tilt from dlib's 5-point landmarks; yaw is estimated as the nose base's offset from the eye midpoint along the eye line, over the distance between the eyes (about 0.3 at 20° of turn). Thresholds calibrated on the calibration set's real faces: the controls stay within 3.1° of roll and 0.12 of yaw, and a head tilted 25° is refused.",
+        rationale: "Photo: \"front-facing\", eyes looking ahead (Document Requirements; national technical requirements for social security card digital photos). Roll is the eye line's tilt from dlib's 5-point landmarks; yaw is estimated as the nose base's offset from the eye midpoint along the eye line, over the distance between the eyes (about 0.3 at 20° of turn). Thresholds calibrated on the calibration set's real faces: the controls stay within 2.9° of roll and 0.11 of yaw, and a head tilted 25° is refused.",
         configurationKeys: ["faceChecks.maxRoll", "faceChecks.maxYaw"],
         fixHint: .retakePhoto
     )
