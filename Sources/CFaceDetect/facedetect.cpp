@@ -23,6 +23,9 @@ void set_error(char *error, size_t size, const char *message) {
 
 struct cardbatch_face_model {
     dlib::shape_predictor predictor;
+    // dlib's frontal detector, deserialised once here (get_frontal_face_detector() decompresses it
+    // on every call, a few hundred milliseconds); detectors are built from its configuration.
+    dlib::frontal_face_detector full;
 };
 
 struct cardbatch_face_detector {
@@ -34,6 +37,7 @@ extern "C" cardbatch_face_model *cardbatch_face_model_load(const char *model_pat
     try {
         std::unique_ptr<cardbatch_face_model> made(new cardbatch_face_model());
         dlib::deserialize(model_path) >> made->predictor;
+        made->full = dlib::get_frontal_face_detector();
         if (made->predictor.num_parts() != 5) {
             set_error(error, error_size, "the landmark model is not the 5-point model");
             return nullptr;
@@ -58,7 +62,7 @@ extern "C" cardbatch_face_detector *cardbatch_face_detector_create(const cardbat
     try {
         std::unique_ptr<cardbatch_face_detector> made(new cardbatch_face_detector());
         made->model = model;
-        dlib::frontal_face_detector full = dlib::get_frontal_face_detector();
+        const dlib::frontal_face_detector &full = model->full;
         // dlib's frontal detector holds 5 HOG filters: looking ahead, looking left, looking right,
         // and looking ahead turned left and right in the picture plane. An ID photo must look
         // ahead, so the two side-looking filters are left out (a profile is then "no face"); the

@@ -171,13 +171,14 @@ public enum FaceMeasure {
         ((u.l - v.l) * (u.l - v.l) + (u.a - v.a) * (u.a - v.a) + (u.b - v.b) * (u.b - v.b)).squareRoot()
     }
 
-    /// The backdrop's colour: the mean of the top rows (3% of the height) away from the corners.
+    /// The backdrop's colour: the mean of the top rows (3% of the height) in the outer fifths of the
+    /// width, clear of a head whose hair comes within 7 px of the top edge.
     static func backgroundColour(_ image: RGBImage) -> Lab {
-        let rows = max(2, image.height * 3 / 100)
+        let rows = max(2, image.height * 3 / 100), side = max(1, image.width / 5)
         var sum: Lab = (0, 0, 0)
         var n = 0.0
         for y in 0..<rows {
-            for x in stride(from: image.width / 10, to: image.width * 9 / 10, by: 1) {
+            for x in Array(0..<side) + Array((image.width - side)..<image.width) {
                 let c = lab(image, x, y)
                 sum = (sum.l + c.l, sum.a + c.a, sum.b + c.b)
                 n += 1
@@ -189,7 +190,7 @@ public enum FaceMeasure {
     /// Background: within ΔE 10 of the backdrop's colour.
     static func isBackground(_ c: Lab, _ background: Lab) -> Bool { distance(c, background) < 10 }
 
-    /// The skin edges at cheek height (a third of the eye distance below the eye line): from under
+    /// The skin edges at cheek height (0.45 of the eye distance below the eye line): from under
     /// each eye outwards, the first place where two pixels in a row are backdrop, or far from the
     /// cheek's own colour (hair, an ear's shadow, a collar). Nil when either side runs off the image.
     static func cheekEdges(_ image: RGBImage, mid: FoundFace.Point, eyeDistance: Double, outerSpan: Double,

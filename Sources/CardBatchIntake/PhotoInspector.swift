@@ -54,8 +54,7 @@ public final class PhotoInspector {
             if let rgb = decoded.rgb, decoded.width >= 40, decoded.height >= 40 {
                 let half = RGBImage(width: decoded.width, height: decoded.height, pixels: rgb)
                 let quarter = half.halved()
-                facts.face = measureFace(half, fullWidth: header.width, fullHeight: header.height)
-                facts.faceStageError = faceStageError
+                (facts.face, facts.faceStageError) = measureFace(half, fullWidth: header.width, fullHeight: header.height)
                 // The person the face stage found is left out of the backdrop's bands.
                 let person = facts.face?.geometry.map { PersonOutline($0, fullHeight: header.height, scale: Double(header.width) / Double(quarter.width)) }
                 facts.measurements = PhotoMeasure.measure(quarter, person: person)
@@ -80,8 +79,10 @@ public final class PhotoInspector {
     /// small for the photo is measured (and refused for its size), not reported missing. Photos far
     /// over the card's size are not searched (photo.dimensions refuses them; a 100 KB JPEG can declare
     /// thousands of pixels a side, and the search grows with the area).
-    private func measureFace(_ half: RGBImage, fullWidth: Int, fullHeight: Int) -> FaceMeasurements? {
-        guard let faces, half.width <= Self.maxFaceSearchSide, half.height <= Self.maxFaceSearchSide else { return nil }
+    /// A failed search is reported (and refuses the photo through `photo.face`), never passed as no finding.
+    private func measureFace(_ half: RGBImage, fullWidth: Int, fullHeight: Int) -> (FaceMeasurements?, String?) {
+        guard let faces else { return (nil, faceStageError) }
+        guard half.width <= Self.maxFaceSearchSide, half.height <= Self.maxFaceSearchSide else { return (nil, nil) }
         do {
             var found = try faces.detect(rgb: half.pixels, width: half.width, height: half.height)
             if found.count == 0, half.width * half.height <= 400 * 400 {
@@ -91,10 +92,10 @@ public final class PhotoInspector {
                 FoundFace(left: face.left, top: face.top, right: face.right, bottom: face.bottom,
                           landmarks: face.landmarks.map { FoundFace.Point(x: $0.x, y: $0.y) })
             }
-            return FaceMeasure.measure(half, scale: Double(fullWidth) / Double(half.width), faces: located, count: found.count,
-                                       fullWidth: fullWidth, fullHeight: fullHeight)
+            return (FaceMeasure.measure(half, scale: Double(fullWidth) / Double(half.width), faces: located, count: found.count,
+                                        fullWidth: fullWidth, fullHeight: fullHeight), nil)
         } catch {
-            return nil
+            return (nil, "the face search failed: \(error.message)")
         }
     }
 }
