@@ -91,8 +91,9 @@ public struct PersonOutline: Sendable, Equatable {
     /// The outline of the face `geometry` (full-photo pixels) in an image `scale` times smaller.
     public init(_ geometry: FaceGeometry, fullHeight: Int, scale: Double) {
         let eye = (Double(fullHeight) - geometry.eyeLineFromBottom) / scale, width = geometry.faceWidth / scale
-        // Hair reaches about 0.7 face widths to each side and 0.9 above the eyes (a full bob or
-        // curls). Wider would leave no backdrop beside a head framed as the standard asks.
+        // Most hair stays within 0.7 face widths of the eyes' midpoint sideways and 0.9 above the
+        // eyes; wider hair (a full bob) is left out by its colour (`PhotoMeasure.personTest`). A wider
+        // ellipse would leave no backdrop beside a head framed as the standard asks.
         centreX = (geometry.eyeMidX) / scale
         centreY = eye - 0.2 * width
         radiusX = 0.72 * width
@@ -127,7 +128,8 @@ public enum PhotoMeasure {
     }
 
     /// The background bands: the top 8% of the photo, and the sides (outer 12%) from 8% to 45% of
-    /// the height, where a correctly framed head never reaches. Returned as four sections.
+    /// the height, without the person (`personTest`): a head framed as the card standard asks reaches
+    /// into them. Returned as up to four sections (a section with fewer than 8 pixels left is dropped).
     static func bands(_ img: RGBImage, person: PersonOutline? = nil) -> [[(Int, Int)]] {
         let w = img.width, h = img.height
         let top = Int(Double(h) * 0.08), upper = Int(Double(h) * 0.45), side = max(1, Int(Double(w) * 0.12))
@@ -141,12 +143,10 @@ public enum PhotoMeasure {
         return [topLeft, topRight, left, right].map { $0.filter { !isPerson($0.0, $0.1) } }.filter { $0.count >= 8 }
     }
 
-    /// The backdrop's bands and the border lines leave the person out: by colour always, and with
-    /// `person` (from the face stage) by the head's outline too.
     /// Whether a pixel belongs to the person: inside `person`'s outline (when the face stage found
-    /// one), or more than ΔE 30 from the
-    /// backdrop's colour where it is surest (just inside the two top corners, clear of any frame).
-    /// Shadows and stripes on a backdrop stay well within ΔE 30; hair and clothing do not.
+    /// one), or more than ΔE 30 from the backdrop's colour where it is surest (just inside the two top
+    /// corners, clear of any frame). Shadows and stripes on a backdrop stay well within ΔE 30; hair and
+    /// clothing do not. The backdrop's bands and the border lines leave such pixels out.
     static func personTest(_ img: RGBImage, _ person: PersonOutline?) -> (Int, Int) -> Bool {
         let w = img.width, corner = max(1, w / 30), offset = max(2, w / 40)
         var seed: (l: Double, a: Double, b: Double) = (0, 0, 0)

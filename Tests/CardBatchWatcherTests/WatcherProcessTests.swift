@@ -82,7 +82,8 @@ struct WatcherProcessTests {
         while rounds < 12 && !box.files(box.inbox).filter({ $0.hasSuffix(".zip") }).isEmpty {
             let p = try box.start(["--max-attempts", "1000"])
             if rounds % 2 == 0 {
-                for _ in 0..<2_000 where box.claimed.isEmpty { usleep(1_000) }
+                // Up to 20 s: a sanitizer build starts slowly (it loads the face model first).
+                for _ in 0..<20_000 where box.claimed.isEmpty { usleep(1_000) }
             } else {
                 usleep(UInt32.random(in: 15_000...120_000, using: &rng))
             }
@@ -109,7 +110,7 @@ struct WatcherProcessTests {
         // Both up (each has created its claim folder) before anything is judged or stopped.
         let host = ProcessInfo.processInfo.hostName
         for p in [a, b] {
-            for _ in 0..<2_000 where !FileManager.default.fileExists(atPath: "\(box.inbox)/processing/\(host)-\(p.processIdentifier)") { usleep(1_000) }
+            for _ in 0..<30_000 where !FileManager.default.fileExists(atPath: "\(box.inbox)/processing/\(host)-\(p.processIdentifier)") { usleep(1_000) }
         }
         for _ in 0..<600 where box.files(box.inbox + "/archive").count < 8 { usleep(50_000) }
         kill(a.processIdentifier, SIGTERM)
@@ -129,13 +130,14 @@ struct WatcherProcessTests {
         var box = try Inbox(count: 0)
         let p = try box.start(["--poll-interval", "60"])
         let host = ProcessInfo.processInfo.hostName
-        for _ in 0..<2_000 where !FileManager.default.fileExists(atPath: "\(box.inbox)/processing/\(host)-\(p.processIdentifier)") { usleep(1_000) }
+        for _ in 0..<30_000 where !FileManager.default.fileExists(atPath: "\(box.inbox)/processing/\(host)-\(p.processIdentifier)") { usleep(1_000) }
         usleep(200_000)
         try Fixtures.cleanBundle(Fixtures.employees(1, seed: 140)).write(to: box.inbox + "/late.zip")
         box.names = ["late.zip"]
         box.digests["late.zip"] = try SHA256.hex(fileAt: box.inbox + "/late.zip")
         try Data().write(to: URL(fileURLWithPath: box.inbox + "/late.zip.done"))
-        for _ in 0..<200 where box.files(box.inbox + "/archive").isEmpty { usleep(25_000) }
+        // Well under the 60 s poll interval: only inotify can have woken it this early.
+        for _ in 0..<1_200 where box.files(box.inbox + "/archive").isEmpty { usleep(25_000) }
         kill(p.processIdentifier, SIGTERM)
         p.waitUntilExit()
         #expect(box.files(box.inbox + "/archive") == ["late.zip"])
@@ -151,7 +153,9 @@ struct WatcherProcessTests {
         box.names = ["big.zip"]
         box.digests["big.zip"] = try SHA256.hex(fileAt: box.inbox + "/big.zip")
         let p = try box.start(["--max-per-pass", "1"])
-        for _ in 0..<400 where box.claimed.isEmpty { usleep(5_000) }
+        // Up to 60 s for the claim: a sanitizer build starts slowly (it loads the face model first).
+        for _ in 0..<12_000 where box.claimed.isEmpty { usleep(5_000) }
+        #expect(!box.claimed.isEmpty, "the watcher claimed big.zip before the stop")
         kill(p.processIdentifier, SIGTERM)
         p.waitUntilExit()
         #expect(p.terminationStatus == 0)
