@@ -65,9 +65,12 @@ struct WatchCommand: ParsableCommand {
     func run() throws {
         // Signals first: a SIGTERM during start-up must also end in a clean exit, not a kill.
         let stop = StopSwitch()
+        // Their own serial queue (overcommitting: it gets a thread even when every worker of the
+        // global queue is busy judging photos), so the stop is noted at once, before the next claim.
+        let signalQueue = DispatchQueue(label: "cardbatch.watch.signals")
         let signals = [SIGTERM, SIGINT].map { number -> any DispatchSourceSignal in
             signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            let source = DispatchSource.makeSignalSource(signal: number, queue: signalQueue)
             source.setEventHandler { stop.flip() }
             source.resume()
             return source

@@ -83,7 +83,7 @@ struct WatcherProcessTests {
             let p = try box.start(["--max-attempts", "1000"])
             if rounds % 2 == 0 {
                 // Up to 20 s: a sanitizer build starts slowly (it loads the face model first).
-                for _ in 0..<20_000 where box.claimed.isEmpty { usleep(1_000) }
+                waitUntil(20_000, every: 1_000) { !box.claimed.isEmpty }
             } else {
                 usleep(UInt32.random(in: 15_000...120_000, using: &rng))
             }
@@ -110,9 +110,9 @@ struct WatcherProcessTests {
         // Both up (each has created its claim folder) before anything is judged or stopped.
         let host = ProcessInfo.processInfo.hostName
         for p in [a, b] {
-            for _ in 0..<30_000 where !FileManager.default.fileExists(atPath: "\(box.inbox)/processing/\(host)-\(p.processIdentifier)") { usleep(1_000) }
+            waitUntil(30_000, every: 1_000) { FileManager.default.fileExists(atPath: "\(box.inbox)/processing/\(host)-\(p.processIdentifier)") }
         }
-        for _ in 0..<600 where box.files(box.inbox + "/archive").count < 8 { usleep(50_000) }
+        waitUntil(600, every: 50_000) { box.files(box.inbox + "/archive").count >= 8 }
         kill(a.processIdentifier, SIGTERM)
         kill(b.processIdentifier, SIGTERM)
         a.waitUntilExit()
@@ -130,14 +130,14 @@ struct WatcherProcessTests {
         var box = try Inbox(count: 0)
         let p = try box.start(["--poll-interval", "60"])
         let host = ProcessInfo.processInfo.hostName
-        for _ in 0..<30_000 where !FileManager.default.fileExists(atPath: "\(box.inbox)/processing/\(host)-\(p.processIdentifier)") { usleep(1_000) }
+        waitUntil(30_000, every: 1_000) { FileManager.default.fileExists(atPath: "\(box.inbox)/processing/\(host)-\(p.processIdentifier)") }
         usleep(200_000)
         try Fixtures.cleanBundle(Fixtures.employees(1, seed: 140)).write(to: box.inbox + "/late.zip")
         box.names = ["late.zip"]
         box.digests["late.zip"] = try SHA256.hex(fileAt: box.inbox + "/late.zip")
         try Data().write(to: URL(fileURLWithPath: box.inbox + "/late.zip.done"))
         // Well under the 60 s poll interval: only inotify can have woken it this early.
-        for _ in 0..<1_200 where box.files(box.inbox + "/archive").isEmpty { usleep(25_000) }
+        waitUntil(1_200, every: 25_000) { !box.files(box.inbox + "/archive").isEmpty }
         kill(p.processIdentifier, SIGTERM)
         p.waitUntilExit()
         #expect(box.files(box.inbox + "/archive") == ["late.zip"])
@@ -154,7 +154,7 @@ struct WatcherProcessTests {
         box.digests["big.zip"] = try SHA256.hex(fileAt: box.inbox + "/big.zip")
         let p = try box.start(["--max-per-pass", "1"])
         // Up to 60 s for the claim: a sanitizer build starts slowly (it loads the face model first).
-        for _ in 0..<12_000 where box.claimed.isEmpty { usleep(5_000) }
+        waitUntil(12_000, every: 5_000) { !box.claimed.isEmpty }
         #expect(!box.claimed.isEmpty, "the watcher claimed big.zip before the stop")
         kill(p.processIdentifier, SIGTERM)
         p.waitUntilExit()
@@ -163,5 +163,14 @@ struct WatcherProcessTests {
         #expect(box.files(box.inbox).contains("later.zip"))
         #expect(FileManager.default.fileExists(atPath: box.out + "/big/accepted/records.csv"))
         #expect(box.claimed == [])
+    }
+}
+
+/// Waits until `done` holds, checking it every `interval` microseconds, at most `attempts` times.
+/// (A `for … where` loop would not stop there: it would go on evaluating the condition to the end.)
+func waitUntil(_ attempts: Int, every interval: UInt32, _ done: () -> Bool) {
+    for _ in 0..<attempts {
+        if done() { return }
+        usleep(interval)
     }
 }
