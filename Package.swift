@@ -62,8 +62,9 @@ let package = Package(
         .executableTarget(name: "cardbatch", dependencies: [
             "CardBatchConsole", "CardBatchIntake", "CardBatchPipeline", "CardBatchLedger", "CardBatchWatcher", .product(name: "Logging", package: "swift-log"), .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        // Synthetic portraits, rosters, letters and bundles (clean and hostile), for samples/, the
-        // benchmark and the tests, built with the same libraries the product links.
+        // Portraits (public-domain photographs of real people composed onto white, samples/faces/),
+        // rosters, letters and bundles (clean and hostile), for samples/, the benchmark and the tests,
+        // built with the same libraries the product links.
         // Optimised in every configuration, for the same reason: it composes every test photo.
         .target(name: "CardBatchSamples", dependencies: ["CardBatchNative", "CardBatchCore", "CardBatchIntake", "CardBatchOutput"],
                 swiftSettings: [.unsafeFlags(["-O"])]),
