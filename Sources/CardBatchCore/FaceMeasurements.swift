@@ -20,6 +20,31 @@ public struct FoundFace: Sendable, Equatable {
         self.left = left; self.top = top; self.right = right; self.bottom = bottom
         self.landmarks = landmarks
     }
+
+    /// The two eye centres (mean of each eye's corners), the one further left in the image first.
+    public var eyes: (Point, Point) {
+        let p = landmarks
+        let a = Point(x: (p[0].x + p[1].x) / 2, y: (p[0].y + p[1].y) / 2), b = Point(x: (p[2].x + p[3].x) / 2, y: (p[2].y + p[3].y) / 2)
+        return a.x <= b.x ? (a, b) : (b, a)
+    }
+
+    /// The midpoint of the eye line.
+    public var eyeMidpoint: Point {
+        let (a, b) = eyes
+        return Point(x: (a.x + b.x) / 2, y: (a.y + b.y) / 2)
+    }
+
+    /// The distance between the outer eye corners.
+    public var outerEyeSpan: Double { hypot(landmarks[0].x - landmarks[2].x, landmarks[0].y - landmarks[2].y) }
+
+    /// The face width (cheek to cheek) the landmarks alone suggest: `FaceMeasure.widthPerEyeSpan` outer eye spans.
+    public var landmarkWidth: Double { FaceMeasure.widthPerEyeSpan * outerEyeSpan }
+
+    /// The eye line's tilt from horizontal, in degrees (positive: the right-hand eye in the image lower).
+    public var roll: Double {
+        let (a, b) = eyes
+        return atan2(b.y - a.y, b.x - a.x) * 180 / .pi
+    }
 }
 
 /// What the face stage measured of a photo. Figures are in pixels of the full photo.
@@ -128,21 +153,16 @@ public enum FaceMeasure {
 
     static func geometry(_ image: RGBImage, luma: Luma, face: FoundFace, scale: Double, fullWidth: Int, fullHeight: Int, noise: Double) -> FaceGeometry {
         let p = face.landmarks
-        // dlib's 5-point order: the subject's right eye (outer, inner), left eye (outer, inner), nose base.
-        let rightEye = FoundFace.Point(x: (p[0].x + p[1].x) / 2, y: (p[0].y + p[1].y) / 2)
-        let leftEye = FoundFace.Point(x: (p[2].x + p[3].x) / 2, y: (p[2].y + p[3].y) / 2)
-        let (first, second) = rightEye.x <= leftEye.x ? (rightEye, leftEye) : (leftEye, rightEye)
-        let mid = FoundFace.Point(x: (first.x + second.x) / 2, y: (first.y + second.y) / 2)
+        let (first, second) = face.eyes, mid = face.eyeMidpoint
         let dx = second.x - first.x, dy = second.y - first.y
         let eyeDistance = max((dx * dx + dy * dy).squareRoot(), 1)
-        let roll = atan2(dy, dx) * 180 / .pi
         // Yaw: the nose base's offset from the eye midpoint, along the eye line.
         let yaw = ((p[4].x - mid.x) * dx + (p[4].y - mid.y) * dy) / (eyeDistance * eyeDistance)
-        let outerSpan = hypot(p[0].x - p[2].x, p[0].y - p[2].y)
+        let outerSpan = face.outerEyeSpan
 
         let background = backgroundColour(image)
         let edges = cheekEdges(image, mid: mid, eyeDistance: eyeDistance, outerSpan: outerSpan, background: background)
-        let landmarkWidth = widthPerEyeSpan * outerSpan
+        let landmarkWidth = face.landmarkWidth
         var faceWidth = landmarkWidth
         // The skin edge wins only where it agrees with the landmarks: at cheek height an ear, a hand
         // or hair of the skin's colour would widen it.
@@ -156,7 +176,7 @@ public enum FaceMeasure {
         return FaceGeometry(
             faceWidth: PhotoMeasure.round2(faceWidth * scale), headTop: PhotoMeasure.round2(top * scale),
             eyeMidX: PhotoMeasure.round2(mid.x * scale), eyeLineFromBottom: PhotoMeasure.round2(Double(fullHeight) - mid.y * scale),
-            centreOffset: PhotoMeasure.round2(centre * scale - Double(fullWidth) / 2), roll: PhotoMeasure.round2(roll),
+            centreOffset: PhotoMeasure.round2(centre * scale - Double(fullWidth) / 2), roll: PhotoMeasure.round2(face.roll),
             yaw: round3(yaw), clothingContrast: PhotoMeasure.round2(clothing))
     }
 

@@ -130,7 +130,7 @@ public enum PhotoMeasure {
     /// The background bands: the top 8% of the photo, and the sides (outer 12%) from 8% to 45% of
     /// the height, without the person (`personTest`): a head framed as the card standard asks reaches
     /// into them. Returned as up to four sections (a section with fewer than 8 pixels left is dropped).
-    static func bands(_ img: RGBImage, person: PersonOutline? = nil) -> [[(Int, Int)]] {
+    static func bands(_ img: RGBImage, isPerson: (Int, Int) -> Bool) -> [[(Int, Int)]] {
         let w = img.width, h = img.height
         let top = Int(Double(h) * 0.08), upper = Int(Double(h) * 0.45), side = max(1, Int(Double(w) * 0.12))
         var topLeft: [(Int, Int)] = [], topRight: [(Int, Int)] = [], left: [(Int, Int)] = [], right: [(Int, Int)] = []
@@ -139,7 +139,6 @@ public enum PhotoMeasure {
             for x in 0..<side { left.append((x, y)) }
             for x in (w - side)..<w { right.append((x, y)) }
         }
-        let isPerson = personTest(img, person)
         return [topLeft, topRight, left, right].map { $0.filter { !isPerson($0.0, $0.1) } }.filter { $0.count >= 8 }
     }
 
@@ -174,7 +173,9 @@ public enum PhotoMeasure {
         var all: [Double] = []
         // Frame lines are measured separately; skip the outermost 2% so a border does not count twice.
         let inset = max(1, img.width / 50)
-        for section in bands(img, person: person) {
+        // Which pixels are the person, decided once for the bands and the border lines.
+        let isPerson = personTest(img, person)
+        for section in bands(img, isPerson: isPerson) {
             var sl = 0.0, sc = 0.0, n = 0.0
             for (x, y) in section where x >= inset && x < img.width - inset && y >= inset {
                 let (r, g, b) = img.rgb(x, y)
@@ -200,7 +201,6 @@ public enum PhotoMeasure {
         var border = 0.0
         let ref = max(depth + 2, img.width / 20)
         // Positions along each edge where neither the edge nor the reference line inside it is the person.
-        let isPerson = personTest(img, person)
         let across = (0..<w).filter { x in !isPerson(x, ref) }
         let down = (0..<(h / 2)).filter { y in !isPerson(ref, y) && !isPerson(w - 1 - ref, y) }
         if !across.isEmpty && !down.isEmpty {

@@ -84,15 +84,8 @@ public final class PhotoInspector {
         guard let faces else { return (nil, faceStageError) }
         guard half.width <= Self.maxFaceSearchSide, half.height <= Self.maxFaceSearchSide else { return (nil, nil) }
         do {
-            var found = try faces.detect(rgb: half.pixels, width: half.width, height: half.height)
-            if found.count == 0, half.width * half.height <= 400 * 400 {
-                found = try faces.detect(rgb: half.pixels, width: half.width, height: half.height, upsample: true)
-            }
-            let located = found.faces.map { face in
-                FoundFace(left: face.left, top: face.top, right: face.right, bottom: face.bottom,
-                          landmarks: face.landmarks.map { FoundFace.Point(x: $0.x, y: $0.y) })
-            }
-            return (FaceMeasure.measure(half, scale: Double(fullWidth) / Double(half.width), faces: located, count: found.count,
+            let found = try faces.find(rgb: half.pixels, width: half.width, height: half.height, retryArea: 400 * 400)
+            return (FaceMeasure.measure(half, scale: Double(fullWidth) / Double(half.width), faces: found.faces.map(FoundFace.init), count: found.count,
                                         fullWidth: fullWidth, fullHeight: fullHeight), nil)
         } catch {
             return (nil, "the face search failed: \(error.message)")

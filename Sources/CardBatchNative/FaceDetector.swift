@@ -89,6 +89,15 @@ public final class FaceDetector {
         String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
+    /// The faces in packed RGB pixels, searched once more at twice the size when none is found and
+    /// the picture has at most `retryArea` pixels (so a face smaller than the detector's window of
+    /// about 80 px is still found, without doubling a large picture).
+    public func find(rgb pixels: [UInt8], width: Int, height: Int, retryArea: Int) throws(FaceDetectorError) -> (count: Int, faces: [DetectedFace]) {
+        let found = try detect(rgb: pixels, width: width, height: height)
+        guard found.count == 0, width * height <= retryArea else { return found }
+        return try detect(rgb: pixels, width: width, height: height, upsample: true)
+    }
+
     /// The faces in packed RGB pixels, at most `limit` of them described (the count is exact). With
     /// `upsample`, the image is searched at twice its size, for faces smaller than the detector's window.
     /// - SeeAlso: `cardbatch_face_detect`

@@ -19,25 +19,19 @@ enum FaceFraming {
         // face of a portrait is large enough and the search is quick.
         let k = max(1, (max(image.width, image.height) + 719) / 720)
         let small = k == 1 ? image : image.resized(width: image.width / k, height: image.height / k)
-        var found: (count: Int, faces: [DetectedFace])
+        let found: (count: Int, faces: [DetectedFace])
         do {
-            found = try detector.detect(rgb: small.pixels, width: small.width, height: small.height)
-            if found.count == 0, small.width * small.height <= 600 * 600 {
-                found = try detector.detect(rgb: small.pixels, width: small.width, height: small.height, upsample: true)
-            }
+            found = try detector.find(rgb: small.pixels, width: small.width, height: small.height, retryArea: 600 * 600)
         } catch {
             throw PhotoFixRefusal(reason: LocalizedText(en: "the face cannot be located: \(error.message)", zh: "无法定位人脸：\(error.message)"))
         }
-        guard found.count == 1, let face = found.faces.first else {
+        guard found.count == 1, let face = found.faces.first.map(FoundFace.init) else {
             throw PhotoFixRefusal(reason: found.count == 0
                 ? LocalizedText(en: "no face was found in it; the photo must show the employee's face from the front", zh: "照片中未检测到人脸，须为员工本人正面照")
                 : LocalizedText(en: "\(found.count) faces were found in it; the photo must show the employee alone", zh: "照片中检测到 \(found.count) 张人脸，只能有员工本人"))
         }
-        let p = face.landmarks
         let scaleBack = Double(image.width) / Double(small.width)
-        let eyeX = (p[0].x + p[1].x + p[2].x + p[3].x) / 4
-        let eyeY = (p[0].y + p[1].y + p[2].y + p[3].y) / 4
-        let faceWidth = FaceMeasure.widthPerEyeSpan * ((p[0].x - p[2].x) * (p[0].x - p[2].x) + (p[0].y - p[2].y) * (p[0].y - p[2].y)).squareRoot()
+        let eyeX = face.eyeMidpoint.x, eyeY = face.eyeMidpoint.y, faceWidth = face.landmarkWidth
         let top = FaceMeasure.headTop(onBackdropOf: small, centre: eyeX, halfWidth: 0.3 * faceWidth, above: eyeY)
 
         // Output pixels per pixel of `image`, and the crop that puts the figures in place.

@@ -1,4 +1,5 @@
-import CardBatchCore
+public import CardBatchCore
+import CardBatchIntake
 import CardBatchNative
 import Foundation
 
@@ -10,20 +11,15 @@ public struct PortraitCutout: Sendable {
     public let width: Int, height: Int
     /// Straight RGBA.
     public let rgba: [UInt8]
-    /// Eye centres (dlib's first and second pair of landmarks) and the nose base, in pixels of the cut-out.
-    public let rightEye: (x: Double, y: Double), leftEye: (x: Double, y: Double), nose: (x: Double, y: Double)
-    /// Distance between the outer eye corners.
-    public let outerEyeSpan: Double
+    /// The face dlib finds in the cut-out on white, in pixels of the cut-out.
+    public let face: FoundFace
     /// The first row, over the middle of the face, visibly not white when the cut-out is on white.
     public let headTop: Double
 
+    public var eyeMid: (x: Double, y: Double) { (face.eyeMidpoint.x, face.eyeMidpoint.y) }
+    public var outerEyeSpan: Double { face.outerEyeSpan }
     /// The tilt of the eye line in the source portrait, in degrees (the painter takes it out).
-    public var roll: Double {
-        let (first, second) = rightEye.x <= leftEye.x ? (rightEye, leftEye) : (leftEye, rightEye)
-        return atan2(second.y - first.y, second.x - first.x) * 180 / .pi
-    }
-
-    public var eyeMid: (x: Double, y: Double) { ((rightEye.x + leftEye.x) / 2, (rightEye.y + leftEye.y) / 2) }
+    public var roll: Double { face.roll }
 
     /// The folder of cut-outs: `CARDBATCH_FACES`, or `samples/faces/cutouts` of this checkout.
     public static var folder: String {
@@ -54,20 +50,14 @@ public struct PortraitCutout: Sendable {
             for c in 0..<3 { rgb[3 * i + c] = UInt8((Double(image.rgba[4 * i + c]) * a + 255 * (1 - a)).rounded()) }
         }
         let found = try detector.detect(rgb: rgb, width: image.width, height: image.height)
-        guard found.count == 1, let face = found.faces.first else {
+        guard found.count == 1, let face = found.faces.first.map(FoundFace.init) else {
             throw FaceDetectorError(message: "\(name).png: \(found.count) faces found, one expected")
         }
-        let p = face.landmarks
-        let rightEye = ((p[0].x + p[1].x) / 2, (p[0].y + p[1].y) / 2), leftEye = ((p[2].x + p[3].x) / 2, (p[2].y + p[3].y) / 2)
         // The top of the head where the face checks will find it on a white backdrop (grey hair on
         // white is faint, so this can lie below the cut-out's own outline).
-        let span = hypot(p[0].x - p[2].x, p[0].y - p[2].y)
         let top = FaceMeasure.headTop(onWhite: RGBImage(width: image.width, height: image.height, pixels: rgb),
-                                      centre: (rightEye.0 + leftEye.0) / 2, halfWidth: 0.3 * FaceMeasure.widthPerEyeSpan * span,
-                                      above: (rightEye.1 + leftEye.1) / 2)
-        return PortraitCutout(name: name, width: image.width, height: image.height, rgba: image.rgba,
-                              rightEye: rightEye, leftEye: leftEye, nose: (p[4].x, p[4].y),
-                              outerEyeSpan: span, headTop: top)
+                                      centre: face.eyeMidpoint.x, halfWidth: 0.3 * face.landmarkWidth, above: face.eyeMidpoint.y)
+        return PortraitCutout(name: name, width: image.width, height: image.height, rgba: image.rgba, face: face, headTop: top)
     }
 
     /// Bilinear sample at (x, y): straight RGB and alpha (0–1); transparent outside.

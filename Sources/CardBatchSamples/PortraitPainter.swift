@@ -93,11 +93,11 @@ public struct PortraitPainter: Sendable {
         }
     }
 
-    func placement(_ look: Look, faceScale: Double, dx: Double, dy: Double, roll: Double) -> Placement {
+    /// `faceWidth`, `dx` and `dy` in pixels of a 358-wide photo.
+    func placement(_ look: Look, faceWidth: Double, dx: Double, dy: Double, roll: Double) -> Placement {
         let cutout = PortraitCutout.all[look.subject % PortraitCutout.all.count]
         let k = Double(width) / 358
-        let face = fixedFaceWidth.map { $0 * faceScale / self.faceScale } ?? look.faceWidth * faceScale
-        let scale = face * k / (FaceMeasure.widthPerEyeSpan * cutout.outerEyeSpan)
+        let scale = faceWidth * k / cutout.face.landmarkWidth
         let eyeDrop = (cutout.eyeMid.y - cutout.headTop) * scale
         let eyeOut = (Double(width) / 2 + (look.shiftX + dx) * k, look.headTop * k + eyeDrop + dy * k)
         // The cut-out's own tilt is taken out first, so `roll` is the tilt the picture shows.
@@ -108,12 +108,13 @@ public struct PortraitPainter: Sendable {
     /// Packed RGB pixels.
     public func paint(_ look: Look, seed: UInt64) -> [UInt8] {
         var rng = SplitMix64(seed: seed)
-        var people = [placement(look, faceScale: faceScale, dx: moveX, dy: moveY, roll: extraRoll)]
+        var people = [placement(look, faceWidth: (fixedFaceWidth ?? look.faceWidth) * faceScale, dx: moveX, dy: moveY, roll: extraRoll)]
         if secondPerson {
             var other = look
             other.subject = (look.subject + 1) % PortraitCutout.names.count
             other.mirrored.toggle()
-            people = [placement(look, faceScale: 0.62, dx: -78, dy: 60, roll: 0), placement(other, faceScale: 0.62, dx: 78, dy: 66, roll: 0)]
+            people = [placement(look, faceWidth: look.faceWidth * 0.62, dx: -78, dy: 60, roll: 0),
+                      placement(other, faceWidth: other.faceWidth * 0.62, dx: 78, dy: 66, roll: 0)]
         }
         var colour = [Double](repeating: 0, count: width * height * 3)
         var person = [Bool](repeating: false, count: width * height)
