@@ -16,7 +16,9 @@ FACE_MODEL_SHA256 := c4b1e9804792707d3a405c2c16a80a20269e6675021f64a41d30fffafbc
 PYTHON   ?= python3
 # What the tests add: a real browser and CJK fonts for the test that renders the pre-check page.
 TEST_DEPS := chromium fonts-noto-cjk
-# What the benchmark adds: `unzip -t` as its floor, GNU time for peak memory.
+# What the benchmark adds: `unzip -t` as its floor, GNU time for peak memory; its Python peers
+# (scripts/peer.py) run in bench-out/venv with Pillow and OpenCV from PyPI, and are left out when
+# those cannot be installed.
 BENCH_DEPS := unzip time
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -50,6 +52,9 @@ test-deps: deps
 
 bench-deps: deps
 	$(call install,$(BENCH_DEPS))
+	@[ -x bench-out/venv/bin/python ] && bench-out/venv/bin/python -c 'import PIL, cv2' 2>/dev/null || { \
+	  $(PYTHON) -m venv bench-out/venv && bench-out/venv/bin/pip install -q pillow opencv-python-headless numpy || \
+	  echo "make bench-deps: the Python peers could not be installed; make bench leaves them out"; }
 
 build: deps
 	$(SWIFT) build
@@ -108,7 +113,8 @@ fuzz: deps
 mutate: build
 	./scripts/mutation-campaign.sh
 
-## bench: generate bundles of 1,000 and 10,000 employees and measure `process` against `unzip -t`.
+## bench: generate bundles of 1,000 and 10,000 employees (BENCH_SIZES) and measure `process` beside its
+## floors (unzip -t, the decode floor) and peers (scripts/peer.py), with the CPU of each stage.
 bench: bench-deps
 	$(SWIFT) build -c release
 	./scripts/bench.sh

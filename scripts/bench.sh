@@ -1,42 +1,128 @@
 #!/usr/bin/env bash
-# make bench: time `cardbatch process` on generated bundles against `unzip -t` on the same archive,
-# and the face stage's CPU per photo (the same run with faceChecks.enabled false, subtracted).
-# Sizes: BENCH_SIZES (default "1000 10000"). Best of BENCH_RUNS runs (default 3). Release build.
-# Every `process` run starts from an empty output folder and a new ledger, so none is a resubmission.
+# make bench: `cardbatch process` on generated bundles, side by side with its floors and peers, run in
+# the same session, interleaved (every command once per round), medians of BENCH_RUNS rounds (default 5).
+#   floors: `unzip -t` on the same archive; the decode floor (`cardbatch-samples floor`: libzip and
+#           TurboJPEG inflating and half-size decoding every photo, nothing else, 1 and 2 workers);
+#   peers:  scripts/peer.py (one core, Pillow: the floor in Python, the simple checks, the checks with
+#           OpenCV's Haar face detector), when bench-deps could install them into $work/venv; at the
+#           first size only;
+#   stages: CPU per photo of each stage of the photo check (`cardbatch-samples stages`), first size.
+# Sizes: BENCH_SIZES (default "1000 10000"; 100000 makes a 5.8 GB bundle, generated once and kept).
+# Every `process` run writes a new output folder and a new ledger (no resubmission). The folder is
+# removed after the run, then `sync` and a pause outside the timing: ext4 allocates inodes slowly for
+# a few seconds after many were freed (its `recently_deleted` check), which would bill one run for
+# the previous one's clean-up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=.build/release
 work=bench-out
-runs=${BENCH_RUNS:-3}
+runs=${BENCH_RUNS:-5}
+sizes=${BENCH_SIZES:-1000 10000}
+python=$work/venv/bin/python
 mkdir -p "$work"
+results=$work/results.tsv
+: > "$results"
+printf '{"faceChecks": {"enabled": false}}\n' > "$work/faces-off.json"
 
-best() { # before-each-run command, then the timed command… → prints "seconds peak_kib cpu_seconds" of the fastest run
-  local before=$1; shift
-  local best_s="" best_k="" best_c="" status
-  for _ in $(seq "$runs"); do
-    eval "$before"
-    status=0
-    /usr/bin/time -f "%e %M %U %S" -o "$work/time.txt" "$@" >/dev/null 2>&1 || status=$?
-    # cardbatch exits 0-2 for verdicts; anything else means the run itself failed.
-    if [ "$status" -gt 2 ]; then echo "bench: $* exited $status" >&2; exit 1; fi
-    read -r s k u y < "$work/time.txt"
-    if [ -z "$best_s" ] || awk "BEGIN{exit !($s < $best_s)}"; then best_s=$s; best_k=$k; best_c=$(awk "BEGIN{print $u + $y}"); fi
-  done
-  echo "$best_s $best_k $best_c"
+# run SIZE NAME COMMAND… : one timed run, appended to $results as size, name, wall s, peak KiB, CPU s.
+run() {
+  local size=$1 name=$2; shift 2
+  local status=0
+  /usr/bin/time -f "%e %M %U %S" -o "$work/time.txt" "$@" > "$work/last.out" 2>&1 || status=$?
+  # cardbatch exits 0-2 for verdicts; anything else means the run itself failed.
+  if [ "$status" -gt 2 ]; then echo "bench: $* exited $status" >&2; cat "$work/last.out" >&2; exit 1; fi
+  read -r s k u y < "$work/time.txt"
+  printf '%s\t%s\t%s\t%s\t%s\n' "$size" "$name" "$s" "$k" "$(awk "BEGIN{print $u + $y}")" >> "$results"
 }
 
-printf '{"faceChecks": {"enabled": false}}\n' > "$work/faces-off.json"
-printf '%-10s %12s %10s %14s %14s %12s %8s %14s\n' employees "bundle MiB" "process s" "employees/s" "peak MiB" "unzip -t s" ratio "face ms/photo"
-for n in ${BENCH_SIZES:-1000 10000}; do
+# process SIZE NAME ARGS… : `cardbatch process` into a fresh folder, cleaned up after the timing.
+process() {
+  local size=$1 name=$2; shift 2
+  local out="$work/run-$size"
+  rm -rf "$out"
+  run "$size" "$name" "$bin/cardbatch" process "$work/bench-$size.zip" --out "$out" --date 2026-11-25 --quiet "$@"
+  rm -rf "$out"; sync; sleep "${BENCH_SETTLE:-6}"
+}
+
+peers=no
+if [ -x "$python" ] && "$python" -c 'import PIL, cv2' 2>/dev/null; then peers=yes; fi
+first=${sizes%% *}
+
+for n in $sizes; do
   zip="$work/bench-$n.zip"
   [ -f "$zip" ] || "$bin/cardbatch-samples" bench --employees "$n" --out "$zip"
-  read -r ps pk pc < <(best "rm -rf '$work/result-$n'" "$bin/cardbatch" process "$zip" --out "$work/result-$n" --date 2026-11-25 --quiet)
-  read -r _ _ oc < <(best "rm -rf '$work/result-$n'" "$bin/cardbatch" process "$zip" --out "$work/result-$n" --date 2026-11-25 --quiet \
-    --config "$work/faces-off.json")
-  read -r us _ _ < <(best ":" unzip -tq "$zip")
-  size=$(stat -c %s "$zip")
-  # face ms/photo: CPU seconds (user + system) with the face checks on, less the same with them off.
-  awk -v n="$n" -v size="$size" -v ps="$ps" -v pk="$pk" -v us="$us" -v pc="$pc" -v oc="$oc" 'BEGIN {
-    printf "%-10d %12.1f %10.2f %14.0f %14.1f %12.2f %8.2f %14.2f\n", n, size/1048576, ps, (ps > 0 ? n/ps : 0), pk/1024, us, (us > 0 ? ps/us : 0), (pc - oc) * 1000 / n
-  }'
+  unzip -tq "$zip" > /dev/null  # warm the page cache for every command alike
+  for r in $(seq "$runs"); do
+    echo "bench: $n employees, round $r of $runs" >&2
+    run "$n" "unzip -t" unzip -tq "$zip"
+    run "$n" "decode floor, 1 worker" "$bin/cardbatch-samples" floor "$zip" --workers 1
+    run "$n" "decode floor, 2 workers" "$bin/cardbatch-samples" floor "$zip" --workers 2
+    process "$n" "process, 2 workers" --workers 2
+    process "$n" "process, 1 worker" --workers 1
+    process "$n" "process, 2 workers, faces off" --workers 2 --config "$work/faces-off.json"
+    if [ "$peers" = yes ] && [ "$n" = "$first" ]; then
+      run "$n" "python floor (Pillow half-size decode)" "$python" scripts/peer.py floor "$zip"
+      run "$n" "python peer (Pillow checks)" "$python" scripts/peer.py checks "$zip"
+      run "$n" "python peer + Haar faces (OpenCV)" "$python" scripts/peer.py faces "$zip"
+    fi
+  done
+  if [ "$n" = "$first" ]; then "$bin/cardbatch-samples" stages "$zip" > "$work/stages.txt"; fi
 done
+
+# The report: per size, the medians and their ratios; then the stages and the targets.
+awk -F'\t' -v runs="$runs" -v first="$first" -v peers="$peers" -v stages="$work/stages.txt" '
+function median(key,   n, i, j, t, a) {
+  n = split(values[key], a, " ")
+  for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] + 0 > t + 0; j--) a[j + 1] = a[j]; a[j + 1] = t }
+  return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+}
+function verdict(ok) { return ok ? "met" : "NOT met" }
+{
+  key = $1 SUBSEP $2
+  if (!(key in seen)) { seen[key] = 1; order[$1] = order[$1] SUBSEP $2; if (!($1 in sizeSeen)) { sizeSeen[$1] = 1; sizeList[++nSizes] = $1 } }
+  values[key] = values[key] " " $3; values[key SUBSEP "k"] = values[key SUBSEP "k"] " " $4; values[key SUBSEP "c"] = values[key SUBSEP "c"] " " $5
+}
+END {
+  for (s = 1; s <= nSizes; s++) {
+    n = sizeList[s]
+    unz = median(n SUBSEP "unzip -t"); floor2 = median(n SUBSEP "decode floor, 2 workers")
+    printf "\n%d employees: median of %d interleaved rounds\n", n, runs
+    printf "%-42s %8s %8s %9s %10s %14s\n", "command", "wall s", "CPU s", "peak MiB", "× unzip -t", "× decode floor"
+    m = split(order[n], names, SUBSEP)
+    for (i = 2; i <= m; i++) {
+      key = n SUBSEP names[i]
+      wall[n, names[i]] = median(key); cpu[n, names[i]] = median(key SUBSEP "c"); peak[n, names[i]] = median(key SUBSEP "k") / 1024
+      printf "%-42s %8.2f %8.2f %9.1f %10.2f %14.2f\n", names[i], wall[n, names[i]], cpu[n, names[i]], peak[n, names[i]], wall[n, names[i]] / unz, wall[n, names[i]] / floor2
+    }
+    p2 = wall[n, "process, 2 workers"]; p1 = wall[n, "process, 1 worker"]; off = wall[n, "process, 2 workers, faces off"]
+    face[n] = (cpu[n, "process, 2 workers"] - cpu[n, "process, 2 workers, faces off"]) * 1000 / n
+    printf "speed-up of 2 workers over 1: %.2f×; face stage: %.2f ms CPU per photo; CPU per employee: %.2f ms (faces off %.2f ms)\n", p1 / p2, face[n], cpu[n, "process, 2 workers"] * 1000 / n, cpu[n, "process, 2 workers, faces off"] * 1000 / n
+  }
+  if ((getline line < stages) > 0) {
+    printf "\nCPU per photo of each stage, one thread, %d employees (ms)\n%s\n", first, line
+    while ((getline line < stages) > 0) print line
+  }
+  n = first
+  printf "\nTargets (%d employees unless said)\n", n
+  unz = wall[n, "unzip -t"]; p2 = wall[n, "process, 2 workers"]; off = wall[n, "process, 2 workers, faces off"]
+  printf "  %-64s %6.2f  %s\n", "process ≤ 3.0× unzip -t (every check on)", p2 / unz, verdict(p2 / unz <= 3.0)
+  printf "  %-64s %6.2f  %s\n", "process without the face stage ≤ 2.0× unzip -t", off / unz, verdict(off / unz <= 2.0)
+  printf "  %-64s %6.2f  %s\n", "moonshot: process ≤ 1.5× the decode floor (2 workers)", p2 / wall[n, "decode floor, 2 workers"], verdict(p2 / wall[n, "decode floor, 2 workers"] <= 1.5)
+  printf "  %-64s %6.2f  %s\n", "2 workers ≥ 1.8× the speed of 1", wall[n, "process, 1 worker"] / p2, verdict(wall[n, "process, 1 worker"] / p2 >= 1.8)
+  printf "  %-64s %6.2f  %s\n", "face stage ≤ 2 ms CPU per photo", face[n], verdict(face[n] <= 2.0)
+  if (peers == "yes") {
+    py = wall[n, "python peer (Pillow checks)"]; haar = wall[n, "python peer + Haar faces (OpenCV)"]
+    printf "  %-64s %6.2f  %s\n", "≥ 1.3× faster than the Python peer (faces off)", py / off, verdict(py / off >= 1.3)
+    printf "  %-64s %6.2f  %s\n", "≥ 5× faster than the Python peer with Haar faces (faces on)", haar / p2, verdict(haar / p2 >= 5)
+  } else {
+    printf "  %-64s %s\n", "Python peers", "not run (make bench-deps installs Pillow and OpenCV into bench-out/venv)"
+  }
+  for (s = 1; s <= nSizes; s++) {
+    k = sizeList[s]
+    printf "  %-64s %6.1f  %s\n", sprintf("peak RSS ≤ 64 MiB at %d employees (MiB)", k), peak[k, "process, 2 workers"], verdict(peak[k, "process, 2 workers"] <= 64)
+    if (k != n && k == 10 * n) {
+      ratio = wall[k, "process, 2 workers"] / p2
+      printf "  %-64s %6.2f  %s\n", sprintf("%d employees in ≤ 10.5× the time of %d", k, n), ratio, verdict(ratio <= 10.5)
+    }
+  }
+}' "$results"

@@ -1,8 +1,10 @@
 // dlib behind a C interface. Nothing of C++ crosses it: every exception is caught here and turned
 // into a message, and every length is checked before dlib sees the pixels.
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <fstream>
 #include <memory>
 #include <new>
 #include <vector>
@@ -19,29 +21,151 @@ using detector_type = dlib::object_detector<scanner_type>;
 void set_error(char *error, size_t size, const char *message) {
     if (error != nullptr && size > 0) std::snprintf(error, size, "%s", message);
 }
+
+// dlib's frontal detector holds 5 HOG filters: looking ahead, looking left, looking right, and
+// looking ahead turned left and right in the picture plane. An ID photo must look ahead, so the two
+// side-looking filters are left out (a profile is then "no face"); the turned ones stay, so a
+// tilted head is found and refused for its tilt.
+constexpr unsigned long front_filter = 0;
+bool kept_filter(unsigned long index, unsigned long count) { return count != 5 || (index != 1 && index != 2); }
+
+/// dlib's `shape_predictor`, read from the same file and evaluated with the same arithmetic in the
+/// same order (so the landmarks are bit for bit dlib's), but laid out flat: dlib keeps each of the
+/// 7,500 leaves of the 5-point model in its own heap block, and one prediction touches one leaf per
+/// tree, so most of its time went on cache misses (1 ms a face, against 0.27 ms when warm). Here a
+/// cascade's splits and leaves are each one array.
+struct flat_predictor {
+    struct node { uint32_t idx1, idx2; float thresh; };
+    struct cascade {
+        std::vector<unsigned long> anchor_idx;
+        std::vector<dlib::vector<float, 2>> deltas;
+        std::vector<node> splits;   // trees × splits_per_tree, each tree breadth first as dlib keeps it
+        std::vector<float> leaves;  // trees × leaves_per_tree × shape size
+        size_t trees = 0, splits_per_tree = 0, leaves_per_tree = 0;
+    };
+    dlib::matrix<float, 0, 1> initial_shape;
+    std::vector<cascade> cascades;
+
+    unsigned long num_parts() const { return initial_shape.size() / 2; }
+
+    /// Reads a file dlib's `serialize(shape_predictor)` wrote (version 1), refusing any tree that
+    /// is not full or any index outside its cascade's feature pixels.
+    void load(const char *path) {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) throw dlib::serialization_error("the landmark model cannot be opened");
+        int version = 0;
+        dlib::deserialize(version, in);
+        if (version != 1) throw dlib::serialization_error("unexpected version of the landmark model");
+        std::vector<std::vector<dlib::impl::regression_tree>> forests;
+        std::vector<std::vector<unsigned long>> anchor_idx;
+        std::vector<std::vector<dlib::vector<float, 2>>> deltas;
+        dlib::deserialize(initial_shape, in);
+        dlib::deserialize(forests, in);
+        dlib::deserialize(anchor_idx, in);
+        dlib::deserialize(deltas, in);
+        const size_t shape_size = initial_shape.size();
+        if (shape_size == 0 || shape_size % 2 != 0 || forests.size() != anchor_idx.size() || forests.size() != deltas.size())
+            throw dlib::serialization_error("the landmark model is inconsistent");
+        cascades.resize(forests.size());
+        for (size_t c = 0; c < forests.size(); c++) {
+            cascade &out = cascades[c];
+            const size_t pixels = deltas[c].size();
+            if (anchor_idx[c].size() != pixels || forests[c].empty()) throw dlib::serialization_error("the landmark model is inconsistent");
+            for (unsigned long anchor : anchor_idx[c])
+                if (anchor >= shape_size / 2) throw dlib::serialization_error("the landmark model names a missing landmark");
+            out.anchor_idx = std::move(anchor_idx[c]);
+            out.deltas = std::move(deltas[c]);
+            out.trees = forests[c].size();
+            out.splits_per_tree = forests[c][0].splits.size();
+            out.leaves_per_tree = forests[c][0].leaf_values.size();
+            if (out.leaves_per_tree != out.splits_per_tree + 1) throw dlib::serialization_error("the landmark model holds a tree that is not full");
+            out.splits.reserve(out.trees * out.splits_per_tree);
+            out.leaves.reserve(out.trees * out.leaves_per_tree * shape_size);
+            for (const dlib::impl::regression_tree &tree : forests[c]) {
+                if (tree.splits.size() != out.splits_per_tree || tree.leaf_values.size() != out.leaves_per_tree)
+                    throw dlib::serialization_error("the landmark model's trees differ in depth");
+                for (const dlib::impl::split_feature &split : tree.splits) {
+                    if (split.idx1 >= pixels || split.idx2 >= pixels) throw dlib::serialization_error("the landmark model names a missing feature pixel");
+                    out.splits.push_back(node{static_cast<uint32_t>(split.idx1), static_cast<uint32_t>(split.idx2), split.thresh});
+                }
+                for (const dlib::matrix<float, 0, 1> &leaf : tree.leaf_values) {
+                    if (static_cast<size_t>(leaf.size()) != shape_size) throw dlib::serialization_error("the landmark model holds a leaf of the wrong size");
+                    for (long k = 0; k < leaf.size(); k++) out.leaves.push_back(leaf(k));
+                }
+            }
+        }
+    }
+
+    /// `shape_predictor::operator()`, the same steps on the flat arrays.
+    std::vector<dlib::point> operator()(const dlib::array2d<unsigned char> &image, const dlib::rectangle &rect) const {
+        dlib::matrix<float, 0, 1> current_shape = initial_shape;
+        const size_t shape_size = current_shape.size();
+        std::vector<float> values;
+        for (const cascade &stage : cascades) {
+            dlib::impl::extract_feature_pixel_values(image, rect, current_shape, initial_shape, stage.anchor_idx, stage.deltas, values);
+            const node *splits = stage.splits.data();
+            const float *leaves = stage.leaves.data();
+            float *shape = &current_shape(0);
+            for (size_t t = 0; t < stage.trees; t++, splits += stage.splits_per_tree, leaves += stage.leaves_per_tree * shape_size) {
+                size_t i = 0;
+                while (i < stage.splits_per_tree) {
+                    const node &split = splits[i];
+                    i = values[split.idx1] - values[split.idx2] > split.thresh ? 2 * i + 1 : 2 * i + 2;
+                }
+                const float *leaf = leaves + (i - stage.splits_per_tree) * shape_size;
+                for (size_t k = 0; k < shape_size; k++) shape[k] += leaf[k];
+            }
+        }
+        const dlib::point_transform_affine to_image = dlib::impl::unnormalizing_tform(rect);
+        std::vector<dlib::point> parts(shape_size / 2);
+        for (size_t p = 0; p < parts.size(); p++) parts[p] = to_image(dlib::impl::location(current_shape, p));
+        return parts;
+    }
+};
+
+/// Packed RGB to luma (Rec. 601), checked for size first. HOG on one channel costs a third of HOG
+/// on three, and the detector and the landmarks find faces in grey as well as in colour.
+void luma(const unsigned char *rgb, size_t width, size_t height, dlib::array2d<unsigned char> &image) {
+    image.set_size(static_cast<long>(height), static_cast<long>(width));
+    for (size_t y = 0; y < height; y++) {
+        const unsigned char *row = rgb + y * width * 3;
+        for (size_t x = 0; x < width; x++) {
+            image[y][x] = static_cast<unsigned char>((299 * row[3 * x] + 587 * row[3 * x + 1] + 114 * row[3 * x + 2] + 500) / 1000);
+        }
+    }
+}
+
+bool usable(const unsigned char *rgb, size_t width, size_t height, int upsample) {
+    return rgb != nullptr && width > 0 && height > 0 && width <= 16384 && height <= 16384 && !(upsample && (width > 4096 || height > 4096));
+}
 }
 
 struct cardbatch_face_model {
-    dlib::shape_predictor predictor;
+    flat_predictor predictor;
     // dlib's frontal detector, deserialised once here (get_frontal_face_detector() decompresses it
-    // on every call, a few hundred milliseconds); detectors are built from its configuration.
+    // on every call, about 200 ms); detectors are built from its configuration.
     dlib::frontal_face_detector full;
 };
 
 struct cardbatch_face_detector {
-    detector_type detector;
+    scanner_type scanner;
+    std::vector<scanner_type::fhog_filterbank> filters;
+    std::vector<double> thresholds;
+    std::vector<unsigned long> filter_index;  // which of dlib's 5 filters each one is
+    dlib::test_box_overlap overlap;
     const cardbatch_face_model *model;
+    std::vector<std::pair<double, dlib::rectangle>> scratch;
 };
 
 extern "C" cardbatch_face_model *cardbatch_face_model_load(const char *model_path, char *error, size_t error_size) {
     try {
         std::unique_ptr<cardbatch_face_model> made(new cardbatch_face_model());
-        dlib::deserialize(model_path) >> made->predictor;
-        made->full = dlib::get_frontal_face_detector();
+        made->predictor.load(model_path);
         if (made->predictor.num_parts() != 5) {
             set_error(error, error_size, "the landmark model is not the 5-point model");
             return nullptr;
         }
+        made->full = dlib::get_frontal_face_detector();
         return made.release();
     } catch (const std::exception &e) {
         set_error(error, error_size, e.what());
@@ -63,21 +187,19 @@ extern "C" cardbatch_face_detector *cardbatch_face_detector_create(const cardbat
         std::unique_ptr<cardbatch_face_detector> made(new cardbatch_face_detector());
         made->model = model;
         const dlib::frontal_face_detector &full = model->full;
-        // dlib's frontal detector holds 5 HOG filters: looking ahead, looking left, looking right,
-        // and looking ahead turned left and right in the picture plane. An ID photo must look
-        // ahead, so the two side-looking filters are left out (a profile is then "no face"); the
-        // turned ones stay, so a tilted head is found and refused for its tilt. The scanner cannot
-        // be copied: the detector is rebuilt from its configuration, with the pyramid limited to
-        // the face sizes a photo can hold.
-        scanner_type scanner;
-        scanner.copy_configuration(full.get_scanner());
-        if (max_pyramid_levels > 0) scanner.set_max_pyramid_levels(max_pyramid_levels);
-        std::vector<detector_type::feature_vector_type> weights;
+        // The scanner cannot be copied: it is rebuilt from the full detector's configuration, with
+        // the pyramid limited to the face sizes a photo can hold, and each kept filter is turned into
+        // its filter bank once here (dlib's object_detector does the same when it is built).
+        made->scanner.copy_configuration(full.get_scanner());
+        if (max_pyramid_levels > 0) made->scanner.set_max_pyramid_levels(max_pyramid_levels);
         for (unsigned long i = 0; i < full.num_detectors(); i++) {
-            if (full.num_detectors() == 5 && (i == 1 || i == 2)) continue;
-            weights.push_back(full.get_w(i));
+            if (!kept_filter(i, full.num_detectors())) continue;
+            const detector_type::feature_vector_type &w = full.get_w(i);
+            made->filters.push_back(made->scanner.build_fhog_filterbank(w));
+            made->thresholds.push_back(w(made->scanner.get_num_dimensions()));
+            made->filter_index.push_back(i);
         }
-        made->detector = detector_type(scanner, full.get_overlap_tester(), weights);
+        made->overlap = full.get_overlap_tester();
         return made.release();
     } catch (const std::exception &e) {
         set_error(error, error_size, e.what());
@@ -89,23 +211,81 @@ extern "C" cardbatch_face_detector *cardbatch_face_detector_create(const cardbat
 
 extern "C" void cardbatch_face_detector_destroy(cardbatch_face_detector *detector) { delete detector; }
 
+namespace {
+/// What dlib's `object_detector::operator()` does, in two steps: the HOG pyramid is computed once,
+/// the looking-ahead filter runs first, and the two turned filters run only when it found nothing
+/// (a tilted head) or when the picture has room for a second face beside, above or below the one
+/// it found (the turned filters would otherwise only find the same face again, at a third of the
+/// search's cost). Overlapping finds are then suppressed as dlib does, strongest first.
+void detect(cardbatch_face_detector &d, const dlib::array2d<unsigned char> &image, std::vector<dlib::rect_detection> &final_dets) {
+    d.scanner.load(image);
+    std::vector<dlib::rect_detection> found;
+    auto run = [&](size_t k) {
+        d.scanner.detect(d.filters[k], d.scratch, d.thresholds[k]);
+        for (const auto &hit : d.scratch) {
+            dlib::rect_detection temp;
+            temp.detection_confidence = hit.first - d.thresholds[k];
+            temp.weight_index = d.filter_index[k];
+            temp.rect = hit.second;
+            found.push_back(temp);
+        }
+    };
+    size_t front = d.filters.size();
+    for (size_t k = 0; k < d.filters.size(); k++)
+        if (d.filter_index[k] == front_filter) front = k;
+    bool others = true;
+    if (front < d.filters.size()) {
+        run(front);
+        if (!found.empty()) {
+            // The smallest face the detector finds is its window (80 × 80) at the pyramid's base.
+            const long smallest = 80, width = image.nc(), height = image.nr();
+            long left = width, right = 0, top = height, bottom = 0;
+            for (const auto &hit : found) {
+                left = std::min(left, hit.rect.left()); right = std::max(right, hit.rect.right());
+                top = std::min(top, hit.rect.top()); bottom = std::max(bottom, hit.rect.bottom());
+            }
+            others = left >= smallest || width - 1 - right >= smallest || top >= smallest || height - 1 - bottom >= smallest;
+        }
+    }
+    if (others)
+        for (size_t k = 0; k < d.filters.size(); k++)
+            if (k != front) run(k);
+    final_dets.clear();
+    if (d.filters.size() > 1) std::sort(found.rbegin(), found.rend());
+    for (const auto &candidate : found) {
+        bool overlaps = false;
+        for (const auto &kept : final_dets)
+            if (d.overlap(kept.rect, candidate.rect)) { overlaps = true; break; }
+        if (!overlaps) final_dets.push_back(candidate);
+    }
+}
+
+long report(const std::vector<dlib::rect_detection> &found, double factor, const std::vector<std::vector<dlib::point>> &shapes,
+            cardbatch_face *faces, size_t capacity) {
+    for (size_t i = 0; i < found.size() && i < capacity; i++) {
+        const dlib::rectangle &box = found[i].rect;
+        cardbatch_face &face = faces[i];
+        face.left = box.left() * factor; face.top = box.top() * factor;
+        face.right = box.right() * factor; face.bottom = box.bottom() * factor;
+        face.confidence = found[i].detection_confidence;
+        for (size_t p = 0; p < 5; p++) {
+            face.landmarks[2 * p] = p < shapes[i].size() ? shapes[i][p].x() * factor : 0;
+            face.landmarks[2 * p + 1] = p < shapes[i].size() ? shapes[i][p].y() * factor : 0;
+        }
+    }
+    return static_cast<long>(found.size());
+}
+}
+
 extern "C" long cardbatch_face_detect(cardbatch_face_detector *detector, const unsigned char *rgb, size_t width, size_t height,
                                       int upsample, cardbatch_face *faces, size_t capacity, char *error, size_t error_size) {
-    if (detector == nullptr || rgb == nullptr || width == 0 || height == 0 || width > 16384 || height > 16384
-        || (upsample && (width > 4096 || height > 4096))) {
+    if (detector == nullptr || !usable(rgb, width, height, upsample) || (capacity > 0 && faces == nullptr)) {
         set_error(error, error_size, "no image to search");
         return -1;
     }
     try {
-        // Searched in luma (Rec. 601): HOG on one channel costs a third of HOG on three, and the
-        // detector and the landmarks find faces in grey as well as in colour.
-        dlib::array2d<unsigned char> image(static_cast<long>(height), static_cast<long>(width));
-        for (size_t y = 0; y < height; y++) {
-            const unsigned char *row = rgb + y * width * 3;
-            for (size_t x = 0; x < width; x++) {
-                image[y][x] = static_cast<unsigned char>((299 * row[3 * x] + 587 * row[3 * x + 1] + 114 * row[3 * x + 2] + 500) / 1000);
-            }
-        }
+        dlib::array2d<unsigned char> image;
+        luma(rgb, width, height, image);
         // Doubled, the detector's smallest window (about 80 px) finds faces of about 40 px.
         double factor = 1;
         if (upsample) {
@@ -113,20 +293,48 @@ extern "C" long cardbatch_face_detect(cardbatch_face_detector *detector, const u
             factor = 0.5;
         }
         std::vector<dlib::rect_detection> found;
-        detector->detector(image, found);
+        detect(*detector, image, found);
+        std::vector<std::vector<dlib::point>> shapes;
+        for (size_t i = 0; i < found.size() && i < capacity; i++) shapes.push_back(detector->model->predictor(image, found[i].rect));
+        return report(found, factor, shapes, faces, capacity);
+    } catch (const std::exception &e) {
+        set_error(error, error_size, e.what());
+    } catch (...) {
+        set_error(error, error_size, "unknown error while searching for faces");
+    }
+    return -1;
+}
+
+extern "C" long cardbatch_face_detect_reference(const char *model_path, unsigned long max_pyramid_levels, const unsigned char *rgb,
+                                                size_t width, size_t height, cardbatch_face *faces, size_t capacity,
+                                                char *error, size_t error_size) {
+    if (model_path == nullptr || !usable(rgb, width, height, 0) || (capacity > 0 && faces == nullptr)) {
+        set_error(error, error_size, "no image to search");
+        return -1;
+    }
+    try {
+        dlib::shape_predictor predictor;
+        dlib::deserialize(model_path) >> predictor;
+        dlib::frontal_face_detector full = dlib::get_frontal_face_detector();
+        scanner_type scanner;
+        scanner.copy_configuration(full.get_scanner());
+        if (max_pyramid_levels > 0) scanner.set_max_pyramid_levels(max_pyramid_levels);
+        std::vector<detector_type::feature_vector_type> weights;
+        for (unsigned long i = 0; i < full.num_detectors(); i++)
+            if (kept_filter(i, full.num_detectors())) weights.push_back(full.get_w(i));
+        detector_type detector(scanner, full.get_overlap_tester(), weights);
+        dlib::array2d<unsigned char> image;
+        luma(rgb, width, height, image);
+        std::vector<dlib::rect_detection> found;
+        detector(image, found);
+        std::vector<std::vector<dlib::point>> shapes;
         for (size_t i = 0; i < found.size() && i < capacity; i++) {
-            const dlib::rectangle &box = found[i].rect;
-            cardbatch_face &face = faces[i];
-            face.left = box.left() * factor; face.top = box.top() * factor;
-            face.right = box.right() * factor; face.bottom = box.bottom() * factor;
-            face.confidence = found[i].detection_confidence;
-            dlib::full_object_detection shape = detector->model->predictor(image, box);
-            for (unsigned long p = 0; p < 5 && p < shape.num_parts(); p++) {
-                face.landmarks[2 * p] = shape.part(p).x() * factor;
-                face.landmarks[2 * p + 1] = shape.part(p).y() * factor;
-            }
+            dlib::full_object_detection shape = predictor(image, found[i].rect);
+            std::vector<dlib::point> parts;
+            for (unsigned long p = 0; p < shape.num_parts(); p++) parts.push_back(shape.part(p));
+            shapes.push_back(parts);
         }
-        return static_cast<long>(found.size());
+        return report(found, 1, shapes, faces, capacity);
     } catch (const std::exception &e) {
         set_error(error, error_size, e.what());
     } catch (...) {

@@ -318,16 +318,17 @@ public enum FaceMeasure {
         kernel.withUnsafeBufferPointer { k in
             luma.values.withUnsafeBufferPointer { src in
                 across.withUnsafeMutableBufferPointer { dst in
+                    // Tap by tap over each row, so the inner loop runs over contiguous pixels
+                    // (the sum per pixel is still taken in tap order: the same result as pixel by pixel).
                     for y in 0..<h {
                         let row = y * w
-                        for x in 0..<w {
-                            var s = 0.0
-                            if x >= radius && x < w - radius {
-                                for t in 0...(2 * radius) { s += k[t] * src[row + x + t - radius] }
-                            } else {
-                                for t in 0...(2 * radius) { s += k[t] * src[row + min(max(x + t - radius, 0), w - 1)] }
-                            }
-                            dst[row + x] = s
+                        for t in 0...(2 * radius) {
+                            let weight = k[t], shift = t - radius
+                            // Pixels whose tap falls inside the row, then the clamped ones at each end.
+                            let lo = max(0, -shift), hi = min(w, w - shift)
+                            if lo < hi { for x in lo..<hi { dst[row + x] += weight * src[row + x + shift] } }
+                            for x in 0..<min(lo, w) { dst[row + x] += weight * src[row + min(max(x + shift, 0), w - 1)] }
+                            for x in max(hi, 0)..<w where x >= lo { dst[row + x] += weight * src[row + min(max(x + shift, 0), w - 1)] }
                         }
                     }
                 }
@@ -351,11 +352,15 @@ public enum FaceMeasure {
         let x0 = max(1, region.0), y0 = max(1, region.1), x1 = min(luma.width - 1, region.2), y1 = min(luma.height - 1, region.3)
         guard x0 < x1, y0 < y1 else { return 0 }
         var sum = 0.0
-        for y in y0..<y1 {
-            for x in x0..<x1 {
-                let gx = (luma[x + 1, y - 1] + 2 * luma[x + 1, y] + luma[x + 1, y + 1]) - (luma[x - 1, y - 1] + 2 * luma[x - 1, y] + luma[x - 1, y + 1])
-                let gy = (luma[x - 1, y + 1] + 2 * luma[x, y + 1] + luma[x + 1, y + 1]) - (luma[x - 1, y - 1] + 2 * luma[x, y - 1] + luma[x + 1, y - 1])
-                sum += gx * gx + gy * gy
+        let w = luma.width
+        luma.values.withUnsafeBufferPointer { l in
+            for y in y0..<y1 {
+                for x in x0..<x1 {
+                    let up = (y - 1) * w + x, at = y * w + x, down = (y + 1) * w + x
+                    let gx = (l[up + 1] + 2 * l[at + 1] + l[down + 1]) - (l[up - 1] + 2 * l[at - 1] + l[down - 1])
+                    let gy = (l[down - 1] + 2 * l[down] + l[down + 1]) - (l[up - 1] + 2 * l[up] + l[up + 1])
+                    sum += gx * gx + gy * gy
+                }
             }
         }
         return sum / Double((x1 - x0) * (y1 - y0))
@@ -404,18 +409,24 @@ public enum FaceMeasure {
         var magnitudes = [Int32](repeating: -1, count: w * h), responses = [Double](repeating: 0, count: w * h)
         var count = 0
         luma.values.withUnsafeBufferPointer { l in
-            for y in 1..<(h - 1) {
-                for x in 1..<(w - 1) {
-                    let i = y * w + x, v = l[i]
-                    if v >= 250 || v <= 5 { continue }
-                    let corners = l[i - w - 1] + l[i - w + 1] + l[i + w - 1] + l[i + w + 1]
-                    let sides = l[i - w] + l[i - 1] + l[i + 1] + l[i + w]
-                    let gx = l[i + 1] - l[i - 1], gy = l[i + w] - l[i - w]
-                    let bin = min(bins - 1, Int((gx * gx + gy * gy).squareRoot() / binWidth))
-                    histogram[bin] += 1
-                    magnitudes[i] = Int32(bin)
-                    responses[i] = abs(corners - 2 * sides + 4 * v)
-                    count += 1
+            histogram.withUnsafeMutableBufferPointer { histogram in
+                magnitudes.withUnsafeMutableBufferPointer { magnitudes in
+                    responses.withUnsafeMutableBufferPointer { responses in
+                        for y in 1..<(h - 1) {
+                            for x in 1..<(w - 1) {
+                                let i = y * w + x, v = l[i]
+                                if v >= 250 || v <= 5 { continue }
+                                let corners = l[i - w - 1] + l[i - w + 1] + l[i + w - 1] + l[i + w + 1]
+                                let sides = l[i - w] + l[i - 1] + l[i + 1] + l[i + w]
+                                let gx = l[i + 1] - l[i - 1], gy = l[i + w] - l[i - w]
+                                let bin = min(bins - 1, Int((gx * gx + gy * gy).squareRoot() / binWidth))
+                                histogram[bin] += 1
+                                magnitudes[i] = Int32(bin)
+                                responses[i] = abs(corners - 2 * sides + 4 * v)
+                                count += 1
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -423,9 +434,13 @@ public enum FaceMeasure {
         var cut = 0, below = 0
         while cut < bins - 1 && below + histogram[cut] <= count * 7 / 10 { below += histogram[cut]; cut += 1 }
         var sum = 0.0, n = 0
-        for i in 0..<(w * h) where magnitudes[i] >= 0 && Int(magnitudes[i]) < cut {
-            sum += responses[i]
-            n += 1
+        magnitudes.withUnsafeBufferPointer { magnitudes in
+            responses.withUnsafeBufferPointer { responses in
+                for i in 0..<(w * h) where magnitudes[i] >= 0 && Int(magnitudes[i]) < cut {
+                    sum += responses[i]
+                    n += 1
+                }
+            }
         }
         guard n > 0 else { return 0 }
         return (Double.pi / 2).squareRoot() / 6 * sum / Double(n)

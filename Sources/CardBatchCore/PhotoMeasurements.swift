@@ -127,6 +127,31 @@ public enum PhotoMeasure {
         return (116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz))
     }
 
+    /// CIE L*a*b* of an image's pixels, each converted at most once: the person test, the bands and
+    /// the border lines ask for many of the same pixels, and the conversion (three cube roots) is
+    /// most of their cost.
+    final class LabPixels {
+        let image: RGBImage
+        private var values: [(l: Double, a: Double, b: Double)]
+        private var known: [Bool]
+
+        init(_ image: RGBImage) {
+            self.image = image
+            values = Array(repeating: (0, 0, 0), count: image.width * image.height)
+            known = Array(repeating: false, count: image.width * image.height)
+        }
+
+        subscript(x: Int, y: Int) -> (l: Double, a: Double, b: Double) {
+            let i = y * image.width + x
+            if known[i] { return values[i] }
+            let (r, g, b) = image.rgb(x, y)
+            let c = PhotoMeasure.lab(r, g, b)
+            values[i] = c
+            known[i] = true
+            return c
+        }
+    }
+
     /// The background bands: the top 8% of the photo, and the sides (outer 12%) from 8% to 45% of
     /// the height, without the person (`personTest`): a head framed as the card standard asks reaches
     /// into them. Returned as up to four sections (a section with fewer than 8 pixels left is dropped).
@@ -146,14 +171,13 @@ public enum PhotoMeasure {
     /// one), or more than ΔE 30 from the backdrop's colour where it is surest (just inside the two top
     /// corners, clear of any frame). Shadows and stripes on a backdrop stay well within ΔE 30; hair and
     /// clothing do not. The backdrop's bands and the border lines leave such pixels out.
-    static func personTest(_ img: RGBImage, _ person: PersonOutline?) -> (Int, Int) -> Bool {
+    static func personTest(_ img: RGBImage, _ person: PersonOutline?, _ labs: LabPixels) -> (Int, Int) -> Bool {
         let w = img.width, corner = max(1, w / 30), offset = max(2, w / 40)
         var seed: (l: Double, a: Double, b: Double) = (0, 0, 0)
         var n = 0.0
         for y in offset..<min(img.height, offset + corner) {
             for x in Array(offset..<(offset + corner)) + Array((w - offset - corner)..<(w - offset)) where x >= 0 && x < w {
-                let (r, g, b) = img.rgb(x, y)
-                let c = lab(r, g, b)
+                let c = labs[x, y]
                 seed = (seed.l + c.l, seed.a + c.a, seed.b + c.b)
                 n += 1
             }
@@ -161,8 +185,7 @@ public enum PhotoMeasure {
         if n > 0 { seed = (seed.l / n, seed.a / n, seed.b / n) }
         return { x, y in
             if person?.contains(x, y) ?? false { return true }
-            let (r, g, b) = img.rgb(x, y)
-            let c = lab(r, g, b)
+            let c = labs[x, y]
             return (c.l - seed.l) * (c.l - seed.l) + (c.a - seed.a) * (c.a - seed.a) + (c.b - seed.b) * (c.b - seed.b) > 30 * 30
         }
     }
@@ -174,12 +197,12 @@ public enum PhotoMeasure {
         // Frame lines are measured separately; skip the outermost 2% so a border does not count twice.
         let inset = max(1, img.width / 50)
         // Which pixels are the person, decided once for the bands and the border lines.
-        let isPerson = personTest(img, person)
+        let labs = LabPixels(img)
+        let isPerson = personTest(img, person, labs)
         for section in bands(img, isPerson: isPerson) {
             var sl = 0.0, sc = 0.0, n = 0.0
             for (x, y) in section where x >= inset && x < img.width - inset && y >= inset {
-                let (r, g, b) = img.rgb(x, y)
-                let c = lab(r, g, b)
+                let c = labs[x, y]
                 sl += c.l
                 sc += (c.a * c.a + c.b * c.b).squareRoot()
                 n += 1
@@ -195,7 +218,7 @@ public enum PhotoMeasure {
 
         // Border: compare each of the outermost lines with the background a little further in.
         func lineL(_ points: [(Int, Int)]) -> Double {
-            points.reduce(0) { $0 + lab(img.rgb($1.0, $1.1).0, img.rgb($1.0, $1.1).1, img.rgb($1.0, $1.1).2).l } / Double(max(points.count, 1))
+            points.reduce(0) { $0 + labs[$1.0, $1.1].l } / Double(max(points.count, 1))
         }
         let depth = max(2, img.width / 40), w = img.width, h = img.height
         var border = 0.0
@@ -247,12 +270,37 @@ public enum PhotoMeasure {
                 magnitudes.append((gx * gx + gy * gy).squareRoot())
             }
         }
-        magnitudes.sort()
-        let edges = magnitudes.isEmpty ? 0 : magnitudes[min(magnitudes.count - 1, magnitudes.count * 9 / 10)]
+        let edges = magnitudes.isEmpty ? 0 : select(&magnitudes, min(magnitudes.count - 1, magnitudes.count * 9 / 10))
         return PhotoMeasurements(
             backgroundLightness: round2(meanL), backgroundChroma: round2(chroma), backgroundSpread: round2(spread),
             backgroundGradient: round2(gradient), borderContrast: round2(border), clippedDark: round4(dark / max(count, 1)),
             clippedBright: round4(bright / max(count, 1)), sharpness: round2(edges))
+    }
+
+    /// The value that would be at `k` if `values` were sorted (Hoare's selection, linear on average
+    /// where a sort is n log n); `values` is reordered.
+    static func select(_ values: inout [Double], _ k: Int) -> Double {
+        precondition(k >= 0 && k < values.count)
+        return values.withUnsafeMutableBufferPointer { v in
+            var lo = 0, hi = v.count - 1
+            while lo < hi {
+                // Median of three as the pivot, so sorted or constant runs stay linear.
+                let mid = lo + (hi - lo) / 2
+                let pivot = Swift.max(Swift.min(v[lo], v[mid]), Swift.min(Swift.max(v[lo], v[mid]), v[hi]))
+                var i = lo, j = hi
+                while i <= j {
+                    while v[i] < pivot { i += 1 }
+                    while v[j] > pivot { j -= 1 }
+                    if i <= j {
+                        v.swapAt(i, j)
+                        i += 1
+                        j -= 1
+                    }
+                }
+                if k <= j { hi = j } else if k >= i { lo = i } else { return v[k] }
+            }
+            return v[k]
+        }
     }
 
     static func round2(_ v: Double) -> Double { (v * 100).rounded() / 100 }

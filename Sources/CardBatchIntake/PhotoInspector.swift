@@ -40,9 +40,11 @@ public final class PhotoInspector {
         return try? encoder.encode(image.pixels, width: image.width, height: image.height, quality: 80)
     }
 
-    public func inspect(entry: String, bytes: [UInt8]) -> PhotoFacts {
+    /// The facts of `bytes`; `sha256` is their digest when the caller already has it (computed
+    /// while the bytes were inflated), so they are not hashed twice.
+    public func inspect(entry: String, bytes: [UInt8], sha256: String? = nil) -> PhotoFacts {
         let signature = FileSignature(prefix: bytes)
-        var facts = PhotoFacts(entry: entry, byteCount: bytes.count, signature: signature, jpeg: nil, sha256: SHA256.hex(bytes))
+        var facts = PhotoFacts(entry: entry, byteCount: bytes.count, signature: signature, jpeg: nil, sha256: sha256 ?? SHA256.hex(bytes))
         lastQuarterImage = nil
         guard signature == .jpeg else { return facts }
         do {

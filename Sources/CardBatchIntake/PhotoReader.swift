@@ -32,7 +32,7 @@ public final class PhotoReader {
         }
         let findings = BundleIntake.inflationFindings(entry, outcome, context)
         if findings.hasErrors { return (nil, [], findings) }
-        if keep { return (inspector.inspect(entry: entry.name, bytes: bytes), bytes, []) }
+        if keep { return (inspector.inspect(entry: entry.name, bytes: bytes, sha256: hasher.finalizeHex()), bytes, []) }
         let facts = PhotoFacts(entry: entry.name, byteCount: Int(outcome.inflatedBytes), signature: FileSignature(prefix: head),
                                jpeg: nil, sha256: hasher.finalizeHex())
         return (facts, [], [])

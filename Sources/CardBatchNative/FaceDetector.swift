@@ -98,6 +98,33 @@ public final class FaceDetector {
         return try detect(rgb: pixels, width: width, height: height, upsample: true)
     }
 
+    /// The same search done the plain dlib way (dlib's `object_detector` over the same filters and
+    /// pyramid, and dlib's own `shape_predictor` read from `modelPath`), slow and for tests: the fast
+    /// path must give exactly these faces and landmarks.
+    /// - SeeAlso: `cardbatch_face_detect_reference`
+    public static func referenceDetect(modelPath: String = FaceModel.defaultPath, maxPyramidLevels: Int, rgb pixels: [UInt8],
+                                       width: Int, height: Int, limit: Int = 4) throws(FaceDetectorError) -> (count: Int, faces: [DetectedFace]) {
+        guard width > 0, height > 0, pixels.count == width * height * 3 else {
+            throw FaceDetectorError(message: "\(pixels.count) bytes are not a \(width) × \(height) RGB image")
+        }
+        var found = [cardbatch_face](repeating: cardbatch_face(), count: max(1, limit))
+        var error = [CChar](repeating: 0, count: 256)
+        let count = pixels.withUnsafeBufferPointer { rgb in
+            cardbatch_face_detect_reference(modelPath, UInt(max(0, maxPyramidLevels)), rgb.baseAddress, width, height, &found, found.count,
+                                            &error, error.count)
+        }
+        guard count >= 0 else { throw FaceDetectorError(message: text(error)) }
+        return (count, faces(found, count: count, limit: limit))
+    }
+
+    static func faces(_ found: [cardbatch_face], count: Int, limit: Int) -> [DetectedFace] {
+        found.prefix(min(count, limit)).map { face in
+            let marks = withUnsafeBytes(of: face.landmarks) { Array($0.bindMemory(to: Double.self)) }
+            return DetectedFace(left: face.left, top: face.top, right: face.right, bottom: face.bottom, confidence: face.confidence,
+                                landmarks: (0..<5).map { (x: marks[2 * $0], y: marks[2 * $0 + 1]) })
+        }
+    }
+
     /// The faces in packed RGB pixels, at most `limit` of them described (the count is exact). With
     /// `upsample`, the image is searched at twice its size, for faces smaller than the detector's window.
     /// - SeeAlso: `cardbatch_face_detect`
@@ -111,11 +138,6 @@ public final class FaceDetector {
             cardbatch_face_detect(handle, rgb.baseAddress, width, height, upsample ? 1 : 0, &found, found.count, &error, error.count)
         }
         guard count >= 0 else { throw FaceDetectorError(message: Self.text(error)) }
-        let faces = found.prefix(min(count, limit)).map { face in
-            let marks = withUnsafeBytes(of: face.landmarks) { Array($0.bindMemory(to: Double.self)) }
-            return DetectedFace(left: face.left, top: face.top, right: face.right, bottom: face.bottom, confidence: face.confidence,
-                                landmarks: (0..<5).map { (x: marks[2 * $0], y: marks[2 * $0 + 1]) })
-        }
-        return (count, faces)
+        return (count, Self.faces(found, count: count, limit: limit))
     }
 }

@@ -8,7 +8,7 @@ struct SamplesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cardbatch-samples",
         abstract: "Builds samples/ and benchmark bundles, and checks that cardbatch judged the samples as documented.",
-        subcommands: [Write.self, Verify.self, Bench.self, Calibrate.self, FuzzSeedsCommand.self, Mutate.self, DocImages.self]
+        subcommands: [Write.self, Verify.self, Bench.self, Floor.self, Stages.self, Calibrate.self, FuzzSeedsCommand.self, Mutate.self, DocImages.self]
     )
 
     struct Write: ParsableCommand {
@@ -38,6 +38,27 @@ struct SamplesCommand: ParsableCommand {
         @Option var out: String
         func run() throws {
             try BenchBundle.write(employees: employees, to: out)
+        }
+    }
+
+    struct Floor: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The decode floor for `make bench`: inflate every photo of a bundle and decode it at half size, nothing else.")
+        @Argument var bundle: String
+        @Option var workers = 2
+        func run() throws {
+            print("\(try BenchStages.floor(path: bundle, workers: workers)) photos decoded")
+        }
+    }
+
+    struct Stages: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "CPU per photo of each stage of the photo check, on one thread, for `make bench`.")
+        @Argument var bundle: String
+        func run() throws {
+            let stages = try BenchStages.stages(path: bundle)
+            func line(_ name: String, _ ms: Double) { print(name.padding(toLength: 44, withPad: " ", startingAt: 0) + String(format: "%7.3f", ms)) }
+            for (name, ms) in stages.rows { line(name, ms) }
+            line("all stages", stages.rows.reduce(0) { $0 + $1.1 })
         }
     }
 

@@ -85,3 +85,28 @@ struct FaceModelSharingTests {
         #expect(face.left > 60 && face.right < 165 && face.top > 10 && face.bottom < 115, "coordinates are in the given image's pixels: \(face)")
     }
 }
+
+/// The fast path (dlib's HOG pyramid computed once, the turned filters only when needed, the landmark
+/// model laid out flat) against plain dlib on the calibration set's real faces: the same faces, the
+/// same boxes and the same landmarks, bit for bit.
+struct FaceDetectorReferenceTests {
+    @Test func theFastSearchFindsExactlyWhatPlainDlibFinds() throws {
+        let model = try FaceModel()
+        let levels = Configuration().faceChecks.pyramidLevels
+        let detector = try FaceDetector(model: model, maxPyramidLevels: levels)
+        let decoder = JPEGDecoder()
+        var compared = 0, withFaces = 0, twoFaces = 0
+        for item in FaceCalibrationSet.build(cleanCount: 6) {
+            let decoded = try item.jpeg.withUnsafeBytes { try decoder.decodeRGB($0, scale: 2) }
+            let rgb = try #require(decoded.rgb)
+            let fast = try detector.detect(rgb: rgb, width: decoded.width, height: decoded.height)
+            let plain = try FaceDetector.referenceDetect(maxPyramidLevels: levels, rgb: rgb, width: decoded.width, height: decoded.height)
+            #expect(fast.count == plain.count, "\(item.label)")
+            #expect(fast.faces == plain.faces, "\(item.label): \(fast.faces) against \(plain.faces)")
+            compared += 1
+            if fast.count > 0 { withFaces += 1 }
+            if fast.count > 1 { twoFaces += 1 }
+        }
+        #expect(compared >= 40 && withFaces >= 30 && twoFaces >= 1, "\(compared) photos, \(withFaces) with faces, \(twoFaces) with two")
+    }
+}

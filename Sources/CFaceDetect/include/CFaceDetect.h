@@ -45,6 +45,12 @@ void cardbatch_face_detector_destroy(cardbatch_face_detector *detector);
 long cardbatch_face_detect(cardbatch_face_detector *detector, const unsigned char *rgb, size_t width, size_t height,
                            int upsample, cardbatch_face *faces, size_t capacity, char *error, size_t error_size);
 
+/// The same search done the plain dlib way (`object_detector` with the same filters and pyramid,
+/// `shape_predictor` loaded from `model_path`), for tests that pin the fast path to it.
+long cardbatch_face_detect_reference(const char *model_path, unsigned long max_pyramid_levels, const unsigned char *rgb,
+                                     size_t width, size_t height, cardbatch_face *faces, size_t capacity,
+                                     char *error, size_t error_size);
+
 #ifdef __cplusplus
 }
 #endif
