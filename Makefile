@@ -17,8 +17,8 @@ PYTHON   ?= python3
 # What the tests add: a real browser and CJK fonts for the test that renders the pre-check page.
 TEST_DEPS := chromium fonts-noto-cjk
 # What the benchmark adds: `unzip -t` as its floor, GNU time for peak memory; its Python peers
-# (scripts/peer.py) run in bench-out/venv with Pillow and OpenCV from PyPI, and are left out when
-# those cannot be installed.
+# (scripts/peer.py) run in bench-out/venv with Pillow and OpenCV 4 (OpenCV 5 moved the Haar detector out
+# of its main module) from PyPI, and are left out when those cannot be installed.
 BENCH_DEPS := unzip time
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -52,8 +52,8 @@ test-deps: deps
 
 bench-deps: deps
 	$(call install,$(BENCH_DEPS))
-	@[ -x bench-out/venv/bin/python ] && bench-out/venv/bin/python -c 'import PIL, cv2' 2>/dev/null || { \
-	  $(PYTHON) -m venv bench-out/venv && bench-out/venv/bin/pip install -q pillow opencv-python-headless numpy || \
+	@[ -x bench-out/venv/bin/python ] && bench-out/venv/bin/python -c 'import PIL, cv2; cv2.CascadeClassifier' 2>/dev/null || { \
+	  $(PYTHON) -m venv bench-out/venv && bench-out/venv/bin/pip install -q pillow 'opencv-python-headless<5' numpy || \
 	  echo "make bench-deps: the Python peers could not be installed; make bench leaves them out"; }
 
 build: deps
