@@ -1,5 +1,6 @@
 @testable import CardBatchCore
 import Testing
+import Foundation
 
 /// The face stage's arithmetic on plain images: blur, grain and the head-top search.
 struct FaceMeasureTests {
@@ -60,5 +61,49 @@ struct FaceMeasureTests {
         let image = RGBImage(width: 40, height: 50, pixels: [UInt8](repeating: 200, count: 40 * 50 * 3))
         let m = FaceMeasure.measure(image, scale: 2, faces: [], count: 0, fullWidth: 80, fullHeight: 100)
         #expect(m.faceCount == 0 && m.geometry == nil && m.grain == 0)
+    }
+}
+
+/// The exact selection that replaced a sort for the pixel measures' percentile, and the Gaussian
+/// computed tap by tap over rows.
+struct MeasureArithmeticTests {
+    @Test func selectionGivesTheSortedArraysValueAtEveryRankWithDuplicatesAndRuns() {
+        var state: UInt64 = 7
+        func next() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 40 % 64)
+        }
+        let arrays: [[Double]] = [
+            [5], [2, 1], [3, 3, 3, 3], Array(stride(from: 0.0, to: 50, by: 1)), Array(stride(from: 50.0, to: 0, by: -1)),
+            (0..<200).map { _ in next() }, (0..<201).map { _ in (next() * 4).rounded() / 4 },
+        ]
+        for values in arrays {
+            let sorted = values.sorted()
+            for k in values.indices {
+                var copy = values
+                #expect(PhotoMeasure.select(&copy, k) == sorted[k], "rank \(k) of \(values.count)")
+            }
+        }
+    }
+
+    @Test func theGaussianSumsEachPixelsTapsLikeTheDirectFormulaWithClampedEdges() {
+        let image = FaceMeasureTests.pattern(noise: 9)
+        for sigma in [0.7, 1.4] {
+            let smoothed = FaceMeasure.gaussian(image, sigma: sigma)
+            let radius = Int((3 * sigma).rounded(.up))
+            var kernel = (-radius...radius).map { exp(-Double($0 * $0) / (2 * sigma * sigma)) }
+            let total = kernel.reduce(0, +)
+            kernel = kernel.map { $0 / total }
+            func clamp(_ v: Int, _ n: Int) -> Int { min(max(v, 0), n - 1) }
+            for (x, y) in [(0, 0), (1, 5), (60, 60), (119, 119), (118, 3)] {
+                var expected = 0.0
+                for (i, wy) in kernel.enumerated() {
+                    var across = 0.0
+                    for (j, wx) in kernel.enumerated() { across += wx * image[clamp(x + j - radius, image.width), clamp(y + i - radius, image.height)] }
+                    expected += wy * across
+                }
+                #expect(abs(smoothed[x, y] - expected) < 1e-9, "σ \(sigma) at (\(x), \(y))")
+            }
+        }
     }
 }
