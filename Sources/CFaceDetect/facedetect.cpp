@@ -1,6 +1,7 @@
 // dlib behind a C interface. Nothing of C++ crosses it: every exception is caught here and turned
 // into a message, and every length is checked before dlib sees the pixels.
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <exception>

@@ -25,8 +25,9 @@ public struct FaceDetectorError: Error, Sendable, CustomStringConvertible {
 /// dlib's 5-point landmark model (`shape_predictor_5_face_landmarks.dat`, public domain / CC0), read
 /// from a file once per process, never downloaded, and refused unless its SHA-256 is the published one.
 ///
-/// `@unchecked Sendable` is safe: after loading, the model is only read (dlib's
-/// `shape_predictor::operator()` is const and keeps no state), and it is freed only in `deinit`, when
+/// `@unchecked Sendable` is safe: after loading, the model is only read (the flat predictor's
+/// evaluation is const and keeps no state; a detector only reads the frontal detector's configuration
+/// and weights when it is made), and it is freed only in `deinit`, when
 /// no detector holds it any more (each `FaceDetector` keeps a strong reference).
 public final class FaceModel: @unchecked Sendable {
     fileprivate let handle: OpaquePointer

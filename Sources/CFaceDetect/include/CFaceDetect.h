@@ -7,8 +7,9 @@
 extern "C" {
 #endif
 
-/// dlib's 5-point landmark model, loaded once per process. Read-only after loading
-/// (`shape_predictor::operator()` is const and keeps no state), so every detector may share it.
+/// dlib's 5-point landmark model (laid out flat) and dlib's frontal detector, loaded once per process.
+/// Read-only after loading (the prediction is const and keeps no state; detectors only read the
+/// frontal detector's configuration and weights), so every detector may share it.
 typedef struct cardbatch_face_model cardbatch_face_model;
 
 /// dlib's HOG frontal-face detector (built into dlib) with its image pyramid limited to the face
