@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <malloc.h>
 #include <exception>
 #include <fstream>
 #include <memory>
@@ -49,44 +50,43 @@ struct flat_predictor {
 
     unsigned long num_parts() const { return initial_shape.size() / 2; }
 
-    /// Reads a file dlib's `serialize(shape_predictor)` wrote (version 1), refusing any tree that
-    /// is not full or any index outside its cascade's feature pixels.
+    /// Reads a file dlib's `serialize(shape_predictor)` wrote (version 1), one tree at a time, so the
+    /// 120,000 small blocks of dlib's own layout never exist together (they would add about 8 MB to
+    /// the process's peak). Refuses any tree that is not full and any index outside its cascade.
     void load(const char *path) {
         std::ifstream in(path, std::ios::binary);
         if (!in) throw dlib::serialization_error("the landmark model cannot be opened");
         int version = 0;
         dlib::deserialize(version, in);
         if (version != 1) throw dlib::serialization_error("unexpected version of the landmark model");
-        std::vector<std::vector<dlib::impl::regression_tree>> forests;
-        std::vector<std::vector<unsigned long>> anchor_idx;
-        std::vector<std::vector<dlib::vector<float, 2>>> deltas;
         dlib::deserialize(initial_shape, in);
-        dlib::deserialize(forests, in);
-        dlib::deserialize(anchor_idx, in);
-        dlib::deserialize(deltas, in);
         const size_t shape_size = initial_shape.size();
-        if (shape_size == 0 || shape_size % 2 != 0 || forests.size() != anchor_idx.size() || forests.size() != deltas.size())
-            throw dlib::serialization_error("the landmark model is inconsistent");
-        cascades.resize(forests.size());
-        for (size_t c = 0; c < forests.size(); c++) {
-            cascade &out = cascades[c];
-            const size_t pixels = deltas[c].size();
-            if (anchor_idx[c].size() != pixels || forests[c].empty()) throw dlib::serialization_error("the landmark model is inconsistent");
-            for (unsigned long anchor : anchor_idx[c])
-                if (anchor >= shape_size / 2) throw dlib::serialization_error("the landmark model names a missing landmark");
-            out.anchor_idx = std::move(anchor_idx[c]);
-            out.deltas = std::move(deltas[c]);
-            out.trees = forests[c].size();
-            out.splits_per_tree = forests[c][0].splits.size();
-            out.leaves_per_tree = forests[c][0].leaf_values.size();
-            if (out.leaves_per_tree != out.splits_per_tree + 1) throw dlib::serialization_error("the landmark model holds a tree that is not full");
-            out.splits.reserve(out.trees * out.splits_per_tree);
-            out.leaves.reserve(out.trees * out.leaves_per_tree * shape_size);
-            for (const dlib::impl::regression_tree &tree : forests[c]) {
+        if (shape_size == 0 || shape_size % 2 != 0 || shape_size > 1000) throw dlib::serialization_error("the landmark model is inconsistent");
+        // dlib writes a std::vector as its length, then its items.
+        unsigned long count = 0;
+        dlib::deserialize(count, in);
+        if (count == 0 || count > 100) throw dlib::serialization_error("the landmark model is inconsistent");
+        cascades.resize(count);
+        for (cascade &out : cascades) {
+            unsigned long trees = 0;
+            dlib::deserialize(trees, in);
+            if (trees == 0 || trees > 10000) throw dlib::serialization_error("the landmark model is inconsistent");
+            out.trees = trees;
+            for (unsigned long t = 0; t < trees; t++) {
+                dlib::impl::regression_tree tree;
+                deserialize(tree, in);  // dlib's hidden friend, found by argument-dependent lookup
+                if (t == 0) {
+                    out.splits_per_tree = tree.splits.size();
+                    out.leaves_per_tree = tree.leaf_values.size();
+                    if (out.leaves_per_tree != out.splits_per_tree + 1 || out.splits_per_tree > 1023)
+                        throw dlib::serialization_error("the landmark model holds a tree that is not full");
+                    out.splits.reserve(trees * out.splits_per_tree);
+                    out.leaves.reserve(trees * out.leaves_per_tree * shape_size);
+                }
                 if (tree.splits.size() != out.splits_per_tree || tree.leaf_values.size() != out.leaves_per_tree)
                     throw dlib::serialization_error("the landmark model's trees differ in depth");
                 for (const dlib::impl::split_feature &split : tree.splits) {
-                    if (split.idx1 >= pixels || split.idx2 >= pixels) throw dlib::serialization_error("the landmark model names a missing feature pixel");
+                    if (split.idx1 > UINT32_MAX || split.idx2 > UINT32_MAX) throw dlib::serialization_error("the landmark model names a missing feature pixel");
                     out.splits.push_back(node{static_cast<uint32_t>(split.idx1), static_cast<uint32_t>(split.idx2), split.thresh});
                 }
                 for (const dlib::matrix<float, 0, 1> &leaf : tree.leaf_values) {
@@ -94,6 +94,20 @@ struct flat_predictor {
                     for (long k = 0; k < leaf.size(); k++) out.leaves.push_back(leaf(k));
                 }
             }
+        }
+        dlib::deserialize(count, in);
+        if (count != cascades.size()) throw dlib::serialization_error("the landmark model is inconsistent");
+        for (cascade &out : cascades) dlib::deserialize(out.anchor_idx, in);
+        dlib::deserialize(count, in);
+        if (count != cascades.size()) throw dlib::serialization_error("the landmark model is inconsistent");
+        for (cascade &out : cascades) {
+            dlib::deserialize(out.deltas, in);
+            const size_t pixels = out.deltas.size();
+            if (out.anchor_idx.size() != pixels) throw dlib::serialization_error("the landmark model is inconsistent");
+            for (unsigned long anchor : out.anchor_idx)
+                if (anchor >= shape_size / 2) throw dlib::serialization_error("the landmark model names a missing landmark");
+            for (const node &split : out.splits)
+                if (split.idx1 >= pixels || split.idx2 >= pixels) throw dlib::serialization_error("the landmark model names a missing feature pixel");
         }
     }
 
@@ -167,6 +181,9 @@ extern "C" cardbatch_face_model *cardbatch_face_model_load(const char *model_pat
             return nullptr;
         }
         made->full = dlib::get_frontal_face_detector();
+        // Loading freed many small blocks (the trees read one by one, the detector's compressed
+        // and decompressed forms): give the memory back instead of keeping it in the heap.
+        malloc_trim(0);
         return made.release();
     } catch (const std::exception &e) {
         set_error(error, error_size, e.what());
