@@ -4,16 +4,18 @@ import Foundation
 /// Writes a judged bundle's files into its staged folder: `bundle-report.json`, one JSON and one text
 /// rejection report per rejected employee, and (for `process`) the accepted-record files.
 public enum ReportWriter {
-    /// With `html`, also `report.html` (precheck), its thumbnails read back one at a time from the folder.
+    /// With `html`, also `report.html` (precheck), its thumbnails read back one at a time from the
+    /// staging folder's thumbnail spill, which is then removed.
     public static func write(_ result: BundleResult, to staged: StagedFolder, acceptedRecords: Bool,
                              html: ReportLanguage? = nil) throws(OutputError) {
         if let html {
             try staged.stream(to: ResultLayout.htmlReport) { sink throws(OutputError) in
                 try PrecheckHTMLReport.write(result, language: html, thumbnail: { employee in
-                    employee.thumbnail.flatMap { FileManager.default.contents(atPath: "\(staged.stagingPath)/\($0)") }.map { [UInt8]($0) }
+                    staged.spilledThumbnail(row: employee.record.row)
                 }, to: sink)
             }
         }
+        staged.dropThumbnailSpill()
         try staged.stream(to: ResultLayout.bundleReport) { sink throws(OutputError) in try BundleReportDocument.write(result, to: sink) }
         if result.rejectedCount > 0 { try staged.makeFolder(ResultLayout.rejectedFolder) }
         for employee in result.employees where !employee.isAccepted {

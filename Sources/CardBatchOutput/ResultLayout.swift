@@ -12,8 +12,6 @@ public enum ResultLayout {
     public static let recordsCSV = "accepted/records.csv"
     public static let recordsXML = "accepted/records.xml"
     public static let rejectedFolder = "rejected"
-    /// `precheck` keeps every employee's thumbnail here for the page.
-    public static let thumbnailsFolder = "thumbnails"
 
     /// An accepted employee's photo, byte for byte as submitted: `accepted/photos/KEY.jpg`.
     public static func acceptedPhoto(key: String) -> String { "accepted/photos/\(key).jpg" }
@@ -24,9 +22,6 @@ public enum ResultLayout {
     /// A rejected employee's reports without their extension: `rejected/row-00007` (`.json`, `.txt`,
     /// and `.jpg` for a photo rejection's thumbnail).
     public static func rejectionStem(row: Int) -> String { "rejected/" + rowName(row) }
-
-    /// A `precheck` thumbnail: `thumbnails/row-00007.jpg`.
-    public static func precheckThumbnail(row: Int) -> String { "thumbnails/" + rowName(row) + ".jpg" }
 
     static func rowName(_ row: Int) -> String {
         let digits = String(row)

@@ -1,15 +1,41 @@
+import CardBatchCore
+
 /// The staging steps of a bundle's result, in `ResultLayout`'s places: shared by the workers that
 /// stage photos as they judge them and by the publisher.
 extension StagedFolder {
-    /// The folders the workers write into: `accepted/photos` for `process`, `rejected`, and
-    /// `thumbnails` for `precheck`.
+    /// The folders the workers write into: `accepted/photos` for `process`, and `rejected`; for
+    /// `precheck`, the spill file its page's thumbnails go into.
     public func prepareResultFolders(acceptsPhotos: Bool, keepsThumbnails: Bool) throws(OutputError) {
         if acceptsPhotos {
             try makeFolder(ResultLayout.acceptedFolder)
             try makeFolder(ResultLayout.acceptedPhotosFolder)
         }
         try makeFolder(ResultLayout.rejectedFolder)
-        if keepsThumbnails { try makeFolder(ResultLayout.thumbnailsFolder) }
+        if keepsThumbnails {
+            let spill = try ThumbnailSpill(folder: stagingPath, mode: fileMode)
+            thumbnailSpill.withLock { $0 = spill }
+        }
+    }
+
+    /// Keeps the `precheck` page's thumbnail of `row` until the page is written.
+    public func spillThumbnail(_ jpeg: [UInt8], row: Int) throws(OutputError) {
+        try thumbnailSpill.withLock { (spill: inout ThumbnailSpill?) throws(OutputError) in
+            guard spill != nil else { throw OutputError(path: stagingPath, operation: "keep a thumbnail in", message: "no thumbnail spill was prepared") }
+            try spill!.append(jpeg, row: row)
+        }
+    }
+
+    /// The `precheck` page's thumbnail of `row`, read back from the spill; nil when there is none.
+    public func spilledThumbnail(row: Int) -> [UInt8]? {
+        thumbnailSpill.withLock { $0?.read(row: row) }
+    }
+
+    /// Removes the thumbnail spill (before the manifest: it is never published).
+    public func dropThumbnailSpill() {
+        thumbnailSpill.withLock { spill in
+            spill?.remove()
+            spill = nil
+        }
     }
 
     /// Stages an accepted employee's photo as submitted.
@@ -23,10 +49,9 @@ extension StagedFolder {
         try remove(ResultLayout.acceptedPhoto(key: key))
     }
 
-    /// Stages a thumbnail of the employee's photo and returns its path: every employee's for the
-    /// `precheck` page, a photo rejection's beside its report otherwise.
-    public func stageThumbnail(_ jpeg: [UInt8], row: Int, forPrecheck: Bool) throws(OutputError) -> String {
-        let path = forPrecheck ? ResultLayout.precheckThumbnail(row: row) : ResultLayout.rejectionStem(row: row) + ".jpg"
+    /// Stages a photo rejection's thumbnail beside its report and returns its path.
+    public func stageThumbnail(_ jpeg: [UInt8], row: Int) throws(OutputError) -> String {
+        let path = ResultLayout.rejectionStem(row: row) + ".jpg"
         try write(jpeg, to: path)
         return path
     }

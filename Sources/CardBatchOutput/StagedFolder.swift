@@ -15,6 +15,8 @@ public final class StagedFolder: Sendable {
     let directoryMode: mode_t
     /// SHA-256 of every file written so far, by relative path, for the manifest.
     private let digests = Locked<[String: String]>([:])
+    /// The `precheck` page's thumbnails until the page is written (see `ThumbnailSpill`).
+    let thumbnailSpill = Locked<ThumbnailSpill?>(nil)
 
     public init(parent: String, name: String, settings: OutputSettings) throws(OutputError) {
         fileMode = mode_t(settings.fileModeBits ?? 0o600)
@@ -89,6 +91,7 @@ public final class StagedFolder: Sendable {
 
     /// Removes the staging folder after a failure.
     public func discard() {
+        dropThumbnailSpill()
         try? FileManager.default.removeItem(atPath: stagingPath)
     }
 }

@@ -131,9 +131,14 @@ public enum BundleProcessor {
                 // every employee in precheck (the HTML report shows each photo), for photo rejections otherwise.
                 let photoRejected = findings.contains(where: { $0.severity == .error && $0.category == .photo })
                 if photo != nil, options.mode == .precheck || photoRejected, let thumbnail = reader.lastThumbnail() {
-                    // Written now, while the decoded photo is at hand, so people see at once what is wrong.
+                    // Written now, while the decoded photo is at hand, so people see at once what is
+                    // wrong: beside the rejection report, or into the spill the precheck page embeds.
                     do throws(OutputError) {
-                        result.thumbnail = try staged.stageThumbnail(thumbnail, row: record.row, forPrecheck: options.mode == .precheck)
+                        if options.mode == .precheck {
+                            try staged.spillThumbnail(thumbnail, row: record.row)
+                        } else {
+                            result.thumbnail = try staged.stageThumbnail(thumbnail, row: record.row)
+                        }
                     } catch {
                         failure.withLock { $0 = $0 ?? error }
                     }

@@ -35,6 +35,13 @@ struct HTMLReportTests {
         #expect(html.contains("break-inside: avoid"))
         let mode = (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as! NSNumber).intValue
         #expect(mode == 0o600)
+        // The thumbnails went through one spill file that is gone: no file per thumbnail, nothing
+        // hidden left behind, and the manifest lists only what was published.
+        let published = try FileManager.default.subpathsOfDirectory(atPath: dir.file("reject-photos"))
+        #expect(!published.contains { $0.hasSuffix(".jpg") || $0.contains("thumbnail") || $0.hasPrefix(".") }, "\(published)")
+        let manifest = try String(contentsOfFile: dir.file("reject-photos/manifest.sha256"), encoding: .utf8)
+        #expect(!manifest.contains("thumbnail") && !manifest.contains(".jpg"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).allSatisfy { !$0.hasPrefix(".") })
     }
 
     /// Renders the report of a rejection sample in headless Chromium (installed by `make deps`) and
