@@ -103,13 +103,6 @@ public struct PhotoFacts: Sendable, Equatable {
         self.decodeError = decodeError
         self.sha256 = sha256
     }
-
-    /// What is kept of a photo once its employee is judged: its name, size, kind and digest (for the
-    /// records and the shared-photo check across rows). The measures have become findings by then,
-    /// and a bundle's memory must not grow with every photo's pixels' figures.
-    public var judged: PhotoFacts {
-        PhotoFacts(entry: entry, byteCount: byteCount, signature: signature, jpeg: nil, sha256: sha256)
-    }
 }
 
 /// What the intake found of the authorization letter.

@@ -126,7 +126,7 @@ public enum BundleProcessor {
                 let subject = EmployeeSubject(record: record, photo: photo)
                 let findings = RuleRegistry.run(RuleRegistry.employeeRules, on: subject, in: context) + (rosterFindings[record.row] ?? [])
                 let key = RecordKey.make(nationality: record[.nationality], passportNumber: record[.passportNumber])
-                var result = EmployeeResult(record: record, recordKey: key, photo: photo?.judged, findings: findings)
+                var result = EmployeeResult(record: record, recordKey: key, photo: photo, findings: findings)
                 // Only this employee's own photo, just read by this worker, may give the thumbnail: for
                 // every employee in precheck (the HTML report shows each photo), for photo rejections otherwise.
                 let photoRejected = findings.contains(where: { $0.severity == .error && $0.category == .photo })
