@@ -38,20 +38,27 @@ public indirect enum HTML: Sendable {
         return out
     }
 
-    /// Escapes the five characters that matter in text and in quoted attribute values.
+    /// Escapes the five characters that matter in text and in quoted attribute values. Byte by byte
+    /// over UTF-8 (the five are ASCII, and ASCII bytes never occur inside a multi-byte sequence), and
+    /// a string without any of them (a name, a base64 thumbnail) is returned as it is.
     public static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
+        var s = s
+        let escaped: String? = s.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 32)
+            for byte in bytes {
+                switch byte {
+                case 0x26: out += Array("&amp;".utf8)
+                case 0x3C: out += Array("&lt;".utf8)
+                case 0x3E: out += Array("&gt;".utf8)
+                case 0x22: out += Array("&quot;".utf8)
+                case 0x27: out += Array("&#39;".utf8)
+                default: out.append(byte)
+                }
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
+        return escaped ?? s
     }
 }
