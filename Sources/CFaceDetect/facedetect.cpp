@@ -8,6 +8,9 @@
 #include <exception>
 #include <fstream>
 #include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
 #include <new>
 #include <vector>
 #include <dlib/image_processing/frontal_face_detector.h>
@@ -157,9 +160,47 @@ bool usable(const unsigned char *rgb, size_t width, size_t height, int upsample)
 
 struct cardbatch_face_model {
     flat_predictor predictor;
-    // dlib's frontal detector, deserialised once here (get_frontal_face_detector() decompresses it
-    // on every call, about 200 ms); detectors are built from its configuration.
+
+    /// dlib's frontal detector, which detectors are built from. dlib keeps it compressed in its
+    /// headers and takes about 200 ms to unpack it, so that runs on its own thread, started with the
+    /// load: a run reads its bundle's roster meanwhile, and the first detector waits for it.
+    const dlib::frontal_face_detector *frontal(std::string &error) const {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (unpacking.joinable()) unpacking.join();
+        if (!unpack_error.empty()) {
+            error = unpack_error;
+            return nullptr;
+        }
+        return &full;
+    }
+
+    void start_unpacking() {
+        unpacking = std::thread([this] {
+            try {
+                full = dlib::get_frontal_face_detector();
+            } catch (const std::exception &e) {
+                unpack_error = std::string("dlib's frontal face detector could not be unpacked: ") + e.what();
+            } catch (...) {
+                unpack_error = "dlib's frontal face detector could not be unpacked";
+            }
+            // Loading freed many small blocks (the trees read one by one, the detector's compressed
+            // and unpacked forms): give the memory back instead of keeping it in the heap.
+            malloc_trim(0);
+        });
+    }
+
+    ~cardbatch_face_model() {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (unpacking.joinable()) unpacking.join();
+    }
+
+private:
+    // Written by the unpacking thread only, read only after it is joined (under `mutex`; the model
+    // is otherwise read-only, so joining is the one change a const caller makes).
     dlib::frontal_face_detector full;
+    std::string unpack_error;
+    mutable std::mutex mutex;
+    mutable std::thread unpacking;
 };
 
 struct cardbatch_face_detector {
@@ -180,10 +221,7 @@ extern "C" cardbatch_face_model *cardbatch_face_model_load(const char *model_pat
             set_error(error, error_size, "the landmark model is not the 5-point model");
             return nullptr;
         }
-        made->full = dlib::get_frontal_face_detector();
-        // Loading freed many small blocks (the trees read one by one, the detector's compressed
-        // and decompressed forms): give the memory back instead of keeping it in the heap.
-        malloc_trim(0);
+        made->start_unpacking();
         return made.release();
     } catch (const std::exception &e) {
         set_error(error, error_size, e.what());
@@ -204,7 +242,13 @@ extern "C" cardbatch_face_detector *cardbatch_face_detector_create(const cardbat
     try {
         std::unique_ptr<cardbatch_face_detector> made(new cardbatch_face_detector());
         made->model = model;
-        const dlib::frontal_face_detector &full = model->full;
+        std::string unpack_error;
+        const dlib::frontal_face_detector *frontal = model->frontal(unpack_error);
+        if (frontal == nullptr) {
+            set_error(error, error_size, unpack_error.c_str());
+            return nullptr;
+        }
+        const dlib::frontal_face_detector &full = *frontal;
         // The scanner cannot be copied: it is rebuilt from the full detector's configuration, with
         // the pyramid limited to the face sizes a photo can hold, and each kept filter is turned into
         // its filter bank once here (dlib's object_detector does the same when it is built).
