@@ -98,6 +98,10 @@ END {
     p2 = wall[n, "process, 2 workers"]; p1 = wall[n, "process, 1 worker"]; off = wall[n, "process, 2 workers, faces off"]
     face[n] = (cpu[n, "process, 2 workers"] - cpu[n, "process, 2 workers, faces off"]) * 1000 / n
     printf "speed-up of 2 workers over 1: %.2f×; face stage: %.2f ms CPU per photo; CPU per employee: %.2f ms (faces off %.2f ms)\n", p1 / p2, face[n], cpu[n, "process, 2 workers"] * 1000 / n, cpu[n, "process, 2 workers, faces off"] * 1000 / n
+    # Amdahl fit from the two measured points (this machine has 2 cores): T(w) = serial + parallel / w.
+    par = 2 * (p1 - p2); ser = p1 - par
+    if (ser < 0) ser = 0
+    printf "scaling (Amdahl fit of 1 and 2 workers: %.2f s serial, %.2f s parallel): predicted speed-up 4 cores %.1f×, 8 cores %.1f×, 16 cores %.1f×\n", ser, par, p1 / (ser + par / 4), p1 / (ser + par / 8), p1 / (ser + par / 16)
   }
   if ((getline line < stages) > 0) {
     printf "\nCPU per photo of each stage, one thread, %d employees (ms)\n%s\n", first, line

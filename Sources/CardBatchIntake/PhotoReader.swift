@@ -5,6 +5,9 @@ public import CardBatchNative
 public final class PhotoReader {
     private let archive: ZipArchive
     private let inspector: PhotoInspector
+    /// The photo bytes' buffer, reused from photo to photo: the caller's copy of the last photo is
+    /// gone by the next read, so the buffer is refilled in place instead of allocated again.
+    private var buffer: [UInt8] = []
 
     /// A thumbnail of the photo read last, for its rejection report.
     public func lastThumbnail() -> [UInt8]? { inspector.lastThumbnail() }
@@ -22,7 +25,10 @@ public final class PhotoReader {
     /// entry could not be inflated as declared.
     public func read(_ entry: ArchiveEntryFacts, context: RuleContext) -> (facts: PhotoFacts?, bytes: [UInt8], findings: [Finding]) {
         let keep = entry.declaredSize <= Self.keepLimit(context.configuration)
-        var bytes: [UInt8] = []
+        var bytes = buffer
+        buffer = []
+        bytes.removeAll(keepingCapacity: true)
+        defer { buffer = bytes }
         var head: [UInt8] = []
         let hasher = SHA256()
         if keep { bytes.reserveCapacity(Int(entry.declaredSize)) }
