@@ -8,6 +8,7 @@
 #include <exception>
 #include <fstream>
 #include <memory>
+#include <condition_variable>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -165,8 +166,8 @@ struct cardbatch_face_model {
     /// headers and takes about 200 ms to unpack it, so that runs on its own thread, started with the
     /// load: a run reads its bundle's roster meanwhile, and the first detector waits for it.
     const dlib::frontal_face_detector *frontal(std::string &error) const {
-        std::lock_guard<std::mutex> lock(mutex);
-        if (unpacking.joinable()) unpacking.join();
+        std::unique_lock<std::mutex> lock(mutex);
+        unpacked.wait(lock, [this] { return done; });
         if (!unpack_error.empty()) {
             error = unpack_error;
             return nullptr;
@@ -174,33 +175,43 @@ struct cardbatch_face_model {
         return &full;
     }
 
+    /// Starts the unpacking thread. It is detached (a run that stops before it needs a detector does
+    /// not wait for it), and it says it is done while holding the lock, so nothing of the model is
+    /// touched by it once a waiter has seen `done`.
     void start_unpacking() {
-        unpacking = std::thread([this] {
+        std::thread([this] {
+            dlib::frontal_face_detector unpacked_detector;
+            std::string failure;
             try {
-                full = dlib::get_frontal_face_detector();
+                unpacked_detector = dlib::get_frontal_face_detector();
             } catch (const std::exception &e) {
-                unpack_error = std::string("dlib's frontal face detector could not be unpacked: ") + e.what();
+                failure = std::string("dlib's frontal face detector could not be unpacked: ") + e.what();
             } catch (...) {
-                unpack_error = "dlib's frontal face detector could not be unpacked";
+                failure = "dlib's frontal face detector could not be unpacked";
             }
+            std::lock_guard<std::mutex> lock(mutex);
+            full = std::move(unpacked_detector);
+            unpack_error = failure;
+            done = true;
+            unpacked.notify_all();
             // Loading freed many small blocks (the trees read one by one, the detector's compressed
             // and unpacked forms): give the memory back instead of keeping it in the heap.
             malloc_trim(0);
-        });
+        }).detach();
     }
 
     ~cardbatch_face_model() {
-        std::lock_guard<std::mutex> lock(mutex);
-        if (unpacking.joinable()) unpacking.join();
+        std::unique_lock<std::mutex> lock(mutex);
+        unpacked.wait(lock, [this] { return done; });
     }
 
 private:
-    // Written by the unpacking thread only, read only after it is joined (under `mutex`; the model
-    // is otherwise read-only, so joining is the one change a const caller makes).
+    // Set once by the unpacking thread under `mutex`; read under it after `done`.
     dlib::frontal_face_detector full;
     std::string unpack_error;
+    bool done = false;
     mutable std::mutex mutex;
-    mutable std::thread unpacking;
+    mutable std::condition_variable unpacked;
 };
 
 struct cardbatch_face_detector {
