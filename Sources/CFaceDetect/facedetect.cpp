@@ -227,12 +227,13 @@ struct cardbatch_face_detector {
 extern "C" cardbatch_face_model *cardbatch_face_model_load(const char *model_path, char *error, size_t error_size) {
     try {
         std::unique_ptr<cardbatch_face_model> made(new cardbatch_face_model());
+        // First, so that the unpacking overlaps the landmark model's reading too.
+        made->start_unpacking();
         made->predictor.load(model_path);
         if (made->predictor.num_parts() != 5) {
             set_error(error, error_size, "the landmark model is not the 5-point model");
             return nullptr;
         }
-        made->start_unpacking();
         return made.release();
     } catch (const std::exception &e) {
         set_error(error, error_size, e.what());

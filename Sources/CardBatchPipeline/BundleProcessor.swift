@@ -47,9 +47,14 @@ public enum BundleProcessor {
 
         let intake = BundleIntake.open(path: job.path, name: name, processingDate: options.processingDate,
                                        configuration: options.configuration, permits: options.permits)
-        if options.mode == .process, let ledger = options.ledger, !sha.isEmpty {
+        // Bytes the ledger already knows are named without judging them again, when the digest is
+        // ready by the end of the intake. A large bundle's digest takes longer (about 1 s a GB) and
+        // is not waited for: its employees are judged meanwhile, and the ledger's reservation at
+        // publishing recognises a resubmission all the same (and discards the staged work).
+        let hashed = digest.withLock { $0 }
+        if options.mode == .process, let ledger = options.ledger, !hashed.isEmpty {
             do {
-                if let earlier = try ledger.recordedBundle(sha256: sha) { return resubmission(of: earlier, name: name, sha: sha, size: size, options: options) }
+                if let earlier = try ledger.recordedBundle(sha256: hashed) { return resubmission(of: earlier, name: name, sha: hashed, size: size, options: options) }
             } catch {
                 throw OutputError(path: name, operation: "read the ledger for", message: String(describing: error))
             }
