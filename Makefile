@@ -117,6 +117,7 @@ mutate: build
 ## floors (unzip -t, the decode floor) and peers (scripts/peer.py), with the CPU of each stage.
 bench: bench-deps
 	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib --build-path .build-static --product cardbatch
 	./scripts/bench.sh
 
 clean:

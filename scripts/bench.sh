@@ -12,9 +12,13 @@
 # removed after the run, then `sync` and a pause outside the timing: ext4 allocates inodes slowly for
 # a few seconds after many were freed (its `recently_deleted` check), which would bill one run for
 # the previous one's clean-up.
+# `cardbatch` is timed as `make install` and the Debian package build it (scripts/stage.sh): release,
+# Swift runtime linked statically (.build-static); the helpers come from the plain release build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=.build/release
+cardbatch=.build-static/release/cardbatch
+[ -x "$cardbatch" ] || { echo "bench: $cardbatch is missing (make bench builds it)" >&2; exit 1; }
 work=bench-out
 runs=${BENCH_RUNS:-5}
 sizes=${BENCH_SIZES:-1000 10000}
@@ -41,7 +45,7 @@ process() {
   local size=$1 name=$2; shift 2
   local out="$work/run-$size"
   rm -rf "$out"
-  run "$size" "$name" "$bin/cardbatch" process "$work/bench-$size.zip" --out "$out" --date 2026-11-25 --quiet "$@"
+  run "$size" "$name" "$cardbatch" process "$work/bench-$size.zip" --out "$out" --date 2026-11-25 --quiet "$@"
   rm -rf "$out"; sync; sleep "${BENCH_SETTLE:-6}"
 }
 

@@ -138,11 +138,16 @@ public enum FaceMeasure {
         init(_ image: RGBImage) {
             width = image.width
             height = image.height
-            values = [Double](repeating: 0, count: width * height)
-            image.pixels.withUnsafeBufferPointer { p in
-                for i in 0..<(width * height) {
-                    values[i] = 0.299 * Double(p[3 * i]) + 0.587 * Double(p[3 * i + 1]) + 0.114 * Double(p[3 * i + 2])
+            let count = width * height
+            values = [Double](unsafeUninitializedCapacity: count) { out, initialized in
+                image.pixels.withUnsafeBufferPointer { p in
+                    var rgb = p.baseAddress!
+                    for i in 0..<count {
+                        out[i] = 0.299 * Double(rgb[0]) + 0.587 * Double(rgb[1]) + 0.114 * Double(rgb[2])
+                        rgb += 3
+                    }
                 }
+                initialized = count
             }
         }
         init(width: Int, height: Int, values: [Double]) { self.width = width; self.height = height; self.values = values }
@@ -326,7 +331,12 @@ public enum FaceMeasure {
                             let weight = k[t], shift = t - radius
                             // Pixels whose tap falls inside the row, then the clamped ones at each end.
                             let lo = max(0, -shift), hi = min(w, w - shift)
-                            if lo < hi { for x in lo..<hi { dst[row + x] += weight * src[row + x + shift] } }
+                            if lo < hi {
+                                // Through base pointers, so the loop has no index arithmetic to check
+                                // for overflow and is vectorised.
+                                let out = dst.baseAddress! + row, from = src.baseAddress! + row + shift
+                                for x in lo..<hi { out[x] += weight * from[x] }
+                            }
                             for x in 0..<min(lo, w) { dst[row + x] += weight * src[row + min(max(x + shift, 0), w - 1)] }
                             for x in max(hi, 0)..<w where x >= lo { dst[row + x] += weight * src[row + min(max(x + shift, 0), w - 1)] }
                         }
@@ -336,9 +346,10 @@ public enum FaceMeasure {
             across.withUnsafeBufferPointer { src in
                 out.withUnsafeMutableBufferPointer { dst in
                     for y in 0..<h {
+                        let out = dst.baseAddress! + y * w
                         for t in 0...(2 * radius) {
-                            let weight = k[t], from = min(max(y + t - radius, 0), h - 1) * w, to = y * w
-                            for x in 0..<w { dst[to + x] += weight * src[from + x] }
+                            let weight = k[t], from = src.baseAddress! + min(max(y + t - radius, 0), h - 1) * w
+                            for x in 0..<w { out[x] += weight * from[x] }
                         }
                     }
                 }
@@ -355,10 +366,11 @@ public enum FaceMeasure {
         let w = luma.width
         luma.values.withUnsafeBufferPointer { l in
             for y in y0..<y1 {
+                let up = l.baseAddress! + (y - 1) * w, at = l.baseAddress! + y * w, down = l.baseAddress! + (y + 1) * w
                 for x in x0..<x1 {
-                    let up = (y - 1) * w + x, at = y * w + x, down = (y + 1) * w + x
-                    let gx = (l[up + 1] + 2 * l[at + 1] + l[down + 1]) - (l[up - 1] + 2 * l[at - 1] + l[down - 1])
-                    let gy = (l[down - 1] + 2 * l[down] + l[down + 1]) - (l[up - 1] + 2 * l[up] + l[up + 1])
+                    let left = x &- 1, right = x &+ 1
+                    let gx = (up[right] + 2 * at[right] + down[right]) - (up[left] + 2 * at[left] + down[left])
+                    let gy = (down[left] + 2 * down[x] + down[right]) - (up[left] + 2 * up[x] + up[right])
                     sum += gx * gx + gy * gy
                 }
             }
@@ -386,8 +398,9 @@ public enum FaceMeasure {
         let x0 = max(0, region.0 - margin), y0 = max(0, region.1 - margin)
         let x1 = min(luma.width, region.2 + margin), y1 = min(luma.height, region.3 + margin)
         guard x1 - x0 > 2 * margin, y1 - y0 > 2 * margin else { return 1 }
-        var values = [Double](repeating: 0, count: (x1 - x0) * (y1 - y0))
-        for y in y0..<y1 { for x in x0..<x1 { values[(y - y0) * (x1 - x0) + (x - x0)] = luma[x, y] } }
+        var values: [Double] = []
+        values.reserveCapacity((x1 - x0) * (y1 - y0))
+        for y in y0..<y1 { values += luma.values[(y * luma.width + x0)..<(y * luma.width + x1)] }
         let crop = Luma(width: x1 - x0, height: y1 - y0, values: values)
         let inner = (region.0 - x0, region.1 - y0, region.2 - x0, region.3 - y0)
         let variance = noise * noise
@@ -413,16 +426,19 @@ public enum FaceMeasure {
                 magnitudes.withUnsafeMutableBufferPointer { magnitudes in
                     responses.withUnsafeMutableBufferPointer { responses in
                         for y in 1..<(h - 1) {
+                            // Row pointers and wrapping offsets: no index arithmetic to check.
+                            let up = l.baseAddress! + (y - 1) * w, at = l.baseAddress! + y * w, down = l.baseAddress! + (y + 1) * w
                             for x in 1..<(w - 1) {
-                                let i = y * w + x, v = l[i]
+                                let v = at[x]
                                 if v >= 250 || v <= 5 { continue }
-                                let corners = l[i - w - 1] + l[i - w + 1] + l[i + w - 1] + l[i + w + 1]
-                                let sides = l[i - w] + l[i - 1] + l[i + 1] + l[i + w]
-                                let gx = l[i + 1] - l[i - 1], gy = l[i + w] - l[i - w]
+                                let left = x &- 1, right = x &+ 1
+                                let corners = up[left] + up[right] + down[left] + down[right]
+                                let sides = up[x] + at[left] + at[right] + down[x]
+                                let gx = at[right] - at[left], gy = down[x] - up[x]
                                 let bin = min(bins - 1, Int((gx * gx + gy * gy).squareRoot() / binWidth))
                                 histogram[bin] += 1
-                                magnitudes[i] = Int32(bin)
-                                responses[i] = abs(corners - 2 * sides + 4 * v)
+                                magnitudes[y &* w &+ x] = Int32(bin)
+                                responses[y &* w &+ x] = abs(corners - 2 * sides + 4 * v)
                                 count += 1
                             }
                         }
