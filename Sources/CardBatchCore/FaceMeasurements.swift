@@ -416,31 +416,28 @@ public enum FaceMeasure {
         let w = luma.width, h = luma.height
         guard w > 4, h > 4 else { return 0 }
         // The flattest 70% by gradient magnitude, found with a histogram (0.25-level bins) rather
-        // than a sort: each pixel's magnitude and response are kept, then summed below the cut.
-        let bins = 2048, binWidth = 0.25
-        var histogram = [Int](repeating: 0, count: bins)
-        var magnitudes = [Int32](repeating: -1, count: w * h), responses = [Double](repeating: 0, count: w * h)
+        // than a sort; each bin also sums its pixels' responses, so one pass over the pixels does.
+        let bins = 2048
+        var histogram = [Int](repeating: 0, count: bins), sums = [Double](repeating: 0, count: bins)
         var count = 0
         luma.values.withUnsafeBufferPointer { l in
             histogram.withUnsafeMutableBufferPointer { histogram in
-                magnitudes.withUnsafeMutableBufferPointer { magnitudes in
-                    responses.withUnsafeMutableBufferPointer { responses in
-                        for y in 1..<(h - 1) {
-                            // Row pointers and wrapping offsets: no index arithmetic to check.
-                            let up = l.baseAddress! + (y - 1) * w, at = l.baseAddress! + y * w, down = l.baseAddress! + (y + 1) * w
-                            for x in 1..<(w - 1) {
-                                let v = at[x]
-                                if v >= 250 || v <= 5 { continue }
-                                let left = x &- 1, right = x &+ 1
-                                let corners = up[left] + up[right] + down[left] + down[right]
-                                let sides = up[x] + at[left] + at[right] + down[x]
-                                let gx = at[right] - at[left], gy = down[x] - up[x]
-                                let bin = min(bins - 1, Int((gx * gx + gy * gy).squareRoot() / binWidth))
-                                histogram[bin] += 1
-                                magnitudes[y &* w &+ x] = Int32(bin)
-                                responses[y &* w &+ x] = abs(corners - 2 * sides + 4 * v)
-                                count += 1
-                            }
+                sums.withUnsafeMutableBufferPointer { sums in
+                    for y in 1..<(h - 1) {
+                        // Row pointers and wrapping offsets: no index arithmetic to check.
+                        let up = l.baseAddress! + (y - 1) * w, at = l.baseAddress! + y * w, down = l.baseAddress! + (y + 1) * w
+                        for x in 1..<(w - 1) {
+                            let v = at[x]
+                            if v >= 250 || v <= 5 { continue }
+                            let left = x &- 1, right = x &+ 1
+                            let corners = up[left] + up[right] + down[left] + down[right]
+                            let sides = up[x] + at[left] + at[right] + down[x]
+                            let gx = at[right] - at[left], gy = down[x] - up[x]
+                            // × 4 is ÷ 0.25 (the bin width) exactly.
+                            let bin = min(bins - 1, Int((gx * gx + gy * gy).squareRoot() * 4))
+                            histogram[bin] += 1
+                            sums[bin] += abs(corners - 2 * sides + 4 * v)
+                            count += 1
                         }
                     }
                 }
@@ -449,15 +446,7 @@ public enum FaceMeasure {
         guard count > 16 else { return 0 }
         var cut = 0, below = 0
         while cut < bins - 1 && below + histogram[cut] <= count * 7 / 10 { below += histogram[cut]; cut += 1 }
-        var sum = 0.0, n = 0
-        magnitudes.withUnsafeBufferPointer { magnitudes in
-            responses.withUnsafeBufferPointer { responses in
-                for i in 0..<(w * h) where magnitudes[i] >= 0 && Int(magnitudes[i]) < cut {
-                    sum += responses[i]
-                    n += 1
-                }
-            }
-        }
+        let sum = sums[..<cut].reduce(0, +), n = histogram[..<cut].reduce(0, +)
         guard n > 0 else { return 0 }
         return (Double.pi / 2).squareRoot() / 6 * sum / Double(n)
     }
