@@ -141,7 +141,7 @@ public enum FaceMeasure {
             let count = width * height
             values = [Double](unsafeUninitializedCapacity: count) { out, initialized in
                 image.pixels.withUnsafeBufferPointer { p in
-                    var rgb = p.baseAddress!
+                    guard count > 0, var rgb = p.baseAddress else { return }
                     for i in 0..<count {
                         out[i] = 0.299 * Double(rgb[0]) + 0.587 * Double(rgb[1]) + 0.114 * Double(rgb[2])
                         rgb += 3
@@ -319,6 +319,7 @@ public enum FaceMeasure {
         let total = kernel.reduce(0, +)
         kernel = kernel.map { $0 / total }
         let w = luma.width, h = luma.height
+        guard w > 0, h > 0 else { return luma }
         var across = [Double](repeating: 0, count: w * h), out = [Double](repeating: 0, count: w * h)
         kernel.withUnsafeBufferPointer { k in
             luma.values.withUnsafeBufferPointer { src in

@@ -86,6 +86,12 @@ struct MeasureArithmeticTests {
         }
     }
 
+    @Test func emptyPicturesGiveEmptyLumaAndSmoothingInsteadOfATrap() {
+        #expect(FaceMeasure.Luma(RGBImage(width: 0, height: 0, pixels: [])).values.isEmpty)
+        #expect(FaceMeasure.gaussian(FaceMeasure.Luma(width: 0, height: 5, values: []), sigma: 0.7).values.isEmpty)
+        #expect(FaceMeasure.grain(FaceMeasure.Luma(width: 0, height: 0, values: [])) == 0)
+    }
+
     @Test func theGaussianSumsEachPixelsTapsLikeTheDirectFormulaWithClampedEdges() {
         let image = FaceMeasureTests.pattern(noise: 9)
         for sigma in [0.7, 1.4] {
