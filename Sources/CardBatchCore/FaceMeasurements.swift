@@ -330,7 +330,7 @@ public enum FaceMeasure {
                         let row = y * w
                         for t in 0...(2 * radius) {
                             let weight = k[t], shift = t - radius
-                            // Pixels whose tap falls inside the row, then the clamped ones at each end.
+                            // The pixels whose tap falls inside the row.
                             let lo = max(0, -shift), hi = min(w, w - shift)
                             if lo < hi {
                                 // Through base pointers, so the loop has no index arithmetic to check
@@ -338,8 +338,10 @@ public enum FaceMeasure {
                                 let out = dst.baseAddress! + row, from = src.baseAddress! + row + shift
                                 for x in lo..<hi { out[x] += weight * from[x] }
                             }
-                            for x in 0..<min(lo, w) { dst[row + x] += weight * src[row + min(max(x + shift, 0), w - 1)] }
-                            for x in max(hi, 0)..<w where x >= lo { dst[row + x] += weight * src[row + min(max(x + shift, 0), w - 1)] }
+                            // The edge pixels, whose tap falls off the row and takes its end pixel.
+                            let edgeEnd = min(lo, w), edgeStart = min(max(hi, lo), w)
+                            for x in 0..<edgeEnd { dst[row + x] += weight * src[row + min(max(x + shift, 0), w - 1)] }
+                            for x in edgeStart..<w { dst[row + x] += weight * src[row + min(max(x + shift, 0), w - 1)] }
                         }
                     }
                 }

@@ -55,11 +55,9 @@ public final class PhotoInspector {
             facts.jpeg = JPEGFacts(width: header.width, height: header.height, components: header.components, colorspace: header.colorspace)
             if let rgb = decoded.rgb, decoded.width >= 40, decoded.height >= 40 {
                 let half = RGBImage(width: decoded.width, height: decoded.height, pixels: rgb)
-                let quarter = half.halved()
                 (facts.face, facts.faceStageError) = measureFace(half, fullWidth: header.width, fullHeight: header.height)
-                // The person the face stage found is left out of the backdrop's bands.
-                let person = facts.face?.geometry.map { PersonOutline($0, fullHeight: header.height, scale: Double(header.width) / Double(quarter.width)) }
-                facts.measurements = PhotoMeasure.measure(quarter, person: person)
+                let quarter: RGBImage
+                (quarter, facts.measurements) = Self.measurePixels(half, face: facts.face, fullWidth: header.width, fullHeight: header.height)
                 lastQuarterImage = quarter
             }
         } catch {
@@ -82,7 +80,7 @@ public final class PhotoInspector {
     /// over the card's size are not searched (photo.dimensions refuses them; a 100 KB JPEG can declare
     /// thousands of pixels a side, and the search grows with the area).
     /// A failed search is reported (and refuses the photo through `photo.face`), never passed as no finding.
-    private func measureFace(_ half: RGBImage, fullWidth: Int, fullHeight: Int) -> (FaceMeasurements?, String?) {
+    public func measureFace(_ half: RGBImage, fullWidth: Int, fullHeight: Int) -> (FaceMeasurements?, String?) {
         guard let faces else { return (nil, faceStageError) }
         guard half.width <= Self.maxFaceSearchSide, half.height <= Self.maxFaceSearchSide else { return (nil, nil) }
         do {
@@ -92,5 +90,14 @@ public final class PhotoInspector {
         } catch {
             return (nil, "the face search failed: \(error.message)")
         }
+    }
+
+    /// The pixel checks: the half-size decode halved again (2 × 2 averages), measured with the person
+    /// the face stage found left out of the backdrop's bands. Returns the quarter image too (for a
+    /// thumbnail).
+    public static func measurePixels(_ half: RGBImage, face: FaceMeasurements?, fullWidth: Int, fullHeight: Int) -> (RGBImage, PhotoMeasurements) {
+        let quarter = half.halved()
+        let person = face?.geometry.map { PersonOutline($0, fullHeight: fullHeight, scale: Double(fullWidth) / Double(quarter.width)) }
+        return (quarter, PhotoMeasure.measure(quarter, person: person))
     }
 }

@@ -105,40 +105,42 @@ public final class FaceDetector {
     /// - SeeAlso: `cardbatch_face_detect_reference`
     public static func referenceDetect(modelPath: String = FaceModel.defaultPath, maxPyramidLevels: Int, rgb pixels: [UInt8],
                                        width: Int, height: Int, limit: Int = 4) throws(FaceDetectorError) -> (count: Int, faces: [DetectedFace]) {
+        try search(pixels, width: width, height: height, limit: limit) { rgb, faces, capacity, error, errorSize in
+            cardbatch_face_detect_reference(modelPath, UInt(max(0, maxPyramidLevels)), rgb, width, height, faces, capacity, error, errorSize)
+        }
+    }
+
+    /// The checks and buffers both searches share: the pixels must be `width` × `height` RGB; `call`
+    /// fills at most `limit` faces and returns how many it found, or -1 with its message.
+    private static func search(_ pixels: [UInt8], width: Int, height: Int, limit: Int,
+                               _ call: (UnsafePointer<UInt8>?, UnsafeMutablePointer<cardbatch_face>, Int, UnsafeMutablePointer<CChar>, Int) -> Int)
+        throws(FaceDetectorError) -> (count: Int, faces: [DetectedFace]) {
         guard width > 0, height > 0, pixels.count == width * height * 3 else {
             throw FaceDetectorError(message: "\(pixels.count) bytes are not a \(width) × \(height) RGB image")
         }
         var found = [cardbatch_face](repeating: cardbatch_face(), count: max(1, limit))
         var error = [CChar](repeating: 0, count: 256)
         let count = pixels.withUnsafeBufferPointer { rgb in
-            cardbatch_face_detect_reference(modelPath, UInt(max(0, maxPyramidLevels)), rgb.baseAddress, width, height, &found, found.count,
-                                            &error, error.count)
+            found.withUnsafeMutableBufferPointer { faces in
+                error.withUnsafeMutableBufferPointer { message in
+                    call(rgb.baseAddress, faces.baseAddress!, faces.count, message.baseAddress!, message.count)
+                }
+            }
         }
         guard count >= 0 else { throw FaceDetectorError(message: text(error)) }
-        return (count, faces(found, count: count, limit: limit))
-    }
-
-    static func faces(_ found: [cardbatch_face], count: Int, limit: Int) -> [DetectedFace] {
-        found.prefix(min(count, limit)).map { face in
+        return (count, found.prefix(min(count, limit)).map { face in
             let marks = withUnsafeBytes(of: face.landmarks) { Array($0.bindMemory(to: Double.self)) }
             return DetectedFace(left: face.left, top: face.top, right: face.right, bottom: face.bottom, confidence: face.confidence,
                                 landmarks: (0..<5).map { (x: marks[2 * $0], y: marks[2 * $0 + 1]) })
-        }
+        })
     }
 
     /// The faces in packed RGB pixels, at most `limit` of them described (the count is exact). With
     /// `upsample`, the image is searched at twice its size, for faces smaller than the detector's window.
     /// - SeeAlso: `cardbatch_face_detect`
     public func detect(rgb pixels: [UInt8], width: Int, height: Int, upsample: Bool = false, limit: Int = 4) throws(FaceDetectorError) -> (count: Int, faces: [DetectedFace]) {
-        guard width > 0, height > 0, pixels.count == width * height * 3 else {
-            throw FaceDetectorError(message: "\(pixels.count) bytes are not a \(width) × \(height) RGB image")
+        try Self.search(pixels, width: width, height: height, limit: limit) { rgb, faces, capacity, error, errorSize in
+            cardbatch_face_detect(handle, rgb, width, height, upsample ? 1 : 0, faces, capacity, error, errorSize)
         }
-        var found = [cardbatch_face](repeating: cardbatch_face(), count: max(1, limit))
-        var error = [CChar](repeating: 0, count: 256)
-        let count = pixels.withUnsafeBufferPointer { rgb in
-            cardbatch_face_detect(handle, rgb.baseAddress, width, height, upsample ? 1 : 0, &found, found.count, &error, error.count)
-        }
-        guard count >= 0 else { throw FaceDetectorError(message: Self.text(error)) }
-        return (count, Self.faces(found, count: count, limit: limit))
     }
 }

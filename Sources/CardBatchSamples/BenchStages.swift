@@ -62,14 +62,12 @@ public enum BenchStages {
 
     /// Times each stage over every photo of the bundle at `path` with the default configuration; the
     /// staged files go into a temporary folder that is removed afterwards.
-    public static func stages(path: String) throws -> Stages { try stages(path: path, configuration: Configuration()) }
-
-    static func stages(path: String, configuration: Configuration) throws -> Stages {
+    public static func stages(path: String) throws -> Stages {
         let archive = try ZipArchive(path: path)
         let entries = try photoEntries(archive)
         let decoder = JPEGDecoder()
-        let checks = configuration.faceChecks
-        let detector = try FaceDetector(model: FaceStage.model(path: checks.modelPath), maxPyramidLevels: checks.pyramidLevels)
+        // The product's own stages, one at a time: the inspector's face stage and pixel checks.
+        let inspector = PhotoInspector(configuration: Configuration())
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cardbatch-stages-\(getpid())").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -93,16 +91,8 @@ public enum BenchStages {
                 _ = EXIF.read(bytes)
             }
             let half = RGBImage(width: image.width, height: image.height, pixels: rgb)
-            let face = try timed(&stages.face) { () throws -> FaceMeasurements in
-                let found = try detector.find(rgb: half.pixels, width: half.width, height: half.height, retryArea: 400 * 400)
-                return FaceMeasure.measure(half, scale: Double(image.header.width) / Double(half.width), faces: found.faces.map(FoundFace.init),
-                                           count: found.count, fullWidth: image.header.width, fullHeight: image.header.height)
-            }
-            timed(&stages.pixels) {
-                let quarter = half.halved()
-                let person = face.geometry.map { PersonOutline($0, fullHeight: image.header.height, scale: Double(image.header.width) / Double(quarter.width)) }
-                _ = PhotoMeasure.measure(quarter, person: person)
-            }
+            let (face, _) = timed(&stages.face) { inspector.measureFace(half, fullWidth: image.header.width, fullHeight: image.header.height) }
+            _ = timed(&stages.pixels) { PhotoInspector.measurePixels(half, face: face, fullWidth: image.header.width, fullHeight: image.header.height) }
             try timed(&stages.write) {
                 try Data(bytes).write(to: URL(fileURLWithPath: "\(folder)/\(n).jpg"))
             }

@@ -93,22 +93,27 @@ struct MeasureArithmeticTests {
     }
 
     @Test func theGaussianSumsEachPixelsTapsLikeTheDirectFormulaWithClampedEdges() {
-        let image = FaceMeasureTests.pattern(noise: 9)
-        for sigma in [0.7, 1.4] {
-            let smoothed = FaceMeasure.gaussian(image, sigma: sigma)
-            let radius = Int((3 * sigma).rounded(.up))
-            var kernel = (-radius...radius).map { exp(-Double($0 * $0) / (2 * sigma * sigma)) }
-            let total = kernel.reduce(0, +)
-            kernel = kernel.map { $0 / total }
-            func clamp(_ v: Int, _ n: Int) -> Int { min(max(v, 0), n - 1) }
-            for (x, y) in [(0, 0), (1, 5), (60, 60), (119, 119), (118, 3)] {
-                var expected = 0.0
-                for (i, wy) in kernel.enumerated() {
-                    var across = 0.0
-                    for (j, wx) in kernel.enumerated() { across += wx * image[clamp(x + j - radius, image.width), clamp(y + i - radius, image.height)] }
-                    expected += wy * across
+        // A picture wider than the kernels, and one narrower than them (every tap clamps somewhere).
+        let narrow = FaceMeasure.Luma(width: 3, height: 4, values: (0..<12).map { Double($0 * $0 % 7) * 30 })
+        let cases = [(FaceMeasureTests.pattern(noise: 9), [(0, 0), (1, 5), (60, 60), (119, 119), (118, 3)]),
+                     (narrow, [(0, 0), (1, 1), (2, 3), (2, 0)])]
+        func clamp(_ v: Int, _ n: Int) -> Int { min(max(v, 0), n - 1) }
+        for (image, points) in cases {
+            for sigma in [0.7, 1.4] {
+                let smoothed = FaceMeasure.gaussian(image, sigma: sigma)
+                let radius = Int((3 * sigma).rounded(.up))
+                var kernel = (-radius...radius).map { exp(-Double($0 * $0) / (2 * sigma * sigma)) }
+                let total = kernel.reduce(0, +)
+                kernel = kernel.map { $0 / total }
+                for (x, y) in points {
+                    var expected = 0.0
+                    for (i, wy) in kernel.enumerated() {
+                        var across = 0.0
+                        for (j, wx) in kernel.enumerated() { across += wx * image[clamp(x + j - radius, image.width), clamp(y + i - radius, image.height)] }
+                        expected += wy * across
+                    }
+                    #expect(abs(smoothed[x, y] - expected) < 1e-9, "σ \(sigma) at (\(x), \(y)) of \(image.width) × \(image.height)")
                 }
-                #expect(abs(smoothed[x, y] - expected) < 1e-9, "σ \(sigma) at (\(x), \(y))")
             }
         }
     }
