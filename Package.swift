@@ -23,6 +23,8 @@ let package = Package(
         .systemLibrary(name: "CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CLibExif", pkgConfig: "libexif", providers: [.apt(["libexif-dev"])]),
+        // PostgreSQL's own client library, for the shared ledger of several hosts.
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         // Prefixed C wrappers for system calls Swift cannot reach (syncfs is a GNU extension).
         .target(name: "CSystemShims"),
         // Prefixed C wrappers over jpeglib's macro- and setjmp-based API (quantisation tables, ICC profile).
@@ -42,7 +44,7 @@ let package = Package(
         .executableTarget(name: "RuleRegistryGenerator"),
         .plugin(name: "RuleRegistryPlugin", capability: .buildTool(), dependencies: ["RuleRegistryGenerator"]),
         // Small safe Swift types over the C libraries.
-        .target(name: "CardBatchNative", dependencies: ["CLibZip", "CLibXML2", "CTurboJPEG", "CLibCrypto", "CQPDF", "CLibPNG", "CSQLite", "CLibExif", "CJPEGInfo", "CFaceDetect"]),
+        .target(name: "CardBatchNative", dependencies: ["CLibZip", "CLibXML2", "CTurboJPEG", "CLibCrypto", "CQPDF", "CLibPNG", "CSQLite", "CLibExif", "CLibPQ", "CJPEGInfo", "CFaceDetect"]),
         // Reading a bundle: safe ZIP intake, roster parsing, photo and letter facts.
         .target(name: "CardBatchIntake", dependencies: ["CardBatchCore", "CardBatchNative"]),
         // Writing results: atomic files, reports, accepted records, manifest.

@@ -60,6 +60,16 @@ public protocol Ledger: Sendable {
     /// output folder shows (`publishedOutcome` returns it, or nil when nothing of theirs was
     /// published), rolled back otherwise. Returns the bundle names, for logs.
     func recover(publishedOutcome: (LedgerBundle) -> String?) throws -> (completed: [String], rolledBack: [String])
+
+    /// Checks, just before a reserved bundle's folder is published, that its reservation still
+    /// holds: a shared ledger may have handed it to another host, or become unreachable. A bundle
+    /// whose check throws is not published.
+    func confirm(sha256: String) throws
+}
+
+extension Ledger {
+    /// A ledger only this machine uses cannot lose a reservation to anyone: nothing to check.
+    public func confirm(sha256: String) throws {}
 }
 
 /// A bundle's bytes were recorded by another run between the check and the reservation.

@@ -23,7 +23,7 @@ public final class StagedFolder: Sendable {
         directoryMode = mode_t(settings.directoryModeBits ?? 0o700)
         try DurableFiles.makeDirectories(parent, mode: directoryMode)
         finalPath = "\(parent)/\(name)"
-        stagingPath = "\(parent)/.\(name).staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        stagingPath = "\(parent)/.\(name).staging-\(Self.processTag())"
         try DurableFiles.makeDirectory(stagingPath, mode: directoryMode)
     }
 
@@ -80,13 +80,29 @@ public final class StagedFolder: Sendable {
         let parent = (finalPath as NSString).deletingLastPathComponent
         var old: String? = nil
         if FileManager.default.fileExists(atPath: finalPath) {
-            let aside = "\(parent)/.\((finalPath as NSString).lastPathComponent).old-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+            let aside = "\(parent)/.\((finalPath as NSString).lastPathComponent).old-\(Self.processTag())"
             guard rename(finalPath, aside) == 0 else { throw .errno("move aside", finalPath) }
             old = aside
         }
         guard rename(stagingPath, finalPath) == 0 else { throw .errno("publish", finalPath) }
         try DurableFiles.syncDirectory(parent)
         if let old { try? FileManager.default.removeItem(atPath: old) }
+    }
+
+    /// `PID-RANDOM@HOST`: which process of which host made a hidden folder, so that a clean-up on
+    /// one host never takes the folder of a process alive on another (the output folder may be
+    /// shared storage).
+    static func processTag() -> String {
+        "\(getpid())-\(UInt32.random(in: 0...UInt32.max))@\(ProcessInfo.processInfo.hostName)"
+    }
+
+    /// The process and host a hidden `.NAME.staging-*` or `.NAME.old-*` folder name says made it
+    /// (the host is nil in names written before hosts were recorded).
+    public static func maker(of name: String) -> (pid: Int32, host: String?)? {
+        guard name.hasPrefix("."), let range = name.range(of: ".staging-") ?? name.range(of: ".old-") else { return nil }
+        let tag = name[range.upperBound...]
+        guard let pid = Int32(tag.split(separator: "-").first ?? ""), pid > 0 else { return nil }
+        return (pid, tag.range(of: "@", options: .backwards).map { String(tag[$0.upperBound...]) })
     }
 
     /// Removes the staging folder after a failure.

@@ -36,6 +36,7 @@ enum BundlePublisher {
             try ReportWriter.write(result, to: staged, acceptedRecords: options.mode == .process,
                                    html: options.mode == .precheck ? options.reportLanguage : nil)
             try staged.writeManifest()
+            try reservation?.confirm(result)
             try staged.publish()
         } catch {
             staged.discard()

@@ -32,6 +32,15 @@ struct LedgerReservation {
         }
     }
 
+    /// Checks with the ledger that the reservation still holds, just before publishing.
+    func confirm(_ result: BundleResult) throws(OutputError) {
+        do {
+            try ledger.confirm(sha256: sha256)
+        } catch {
+            throw OutputError(path: result.bundleFile, operation: "confirm in the ledger", message: String(describing: error))
+        }
+    }
+
     /// Marks the bundle done with its final outcome and accepted employees. The folder is published
     /// by then; should this fail, the next run's recovery completes the bundle from that folder.
     func complete(_ result: BundleResult) {

@@ -78,12 +78,13 @@ extension Watcher {
         rmdir(options.folders.claims)
     }
 
-    /// Staging folders (`.NAME.staging-PID-N`) of processes that are gone were never published.
+    /// Staging folders (`.NAME.staging-PID-N@HOST`) of this host's processes that are gone were never
+    /// published. Another host's are left to it: its pid means nothing here.
     func removeStaleStaging() {
+        let host = ProcessInfo.processInfo.hostName
         for name in (try? FileManager.default.contentsOfDirectory(atPath: options.outputDirectory)) ?? [] {
-            guard name.hasPrefix("."), let range = name.range(of: ".staging-") ?? name.range(of: ".old-") else { continue }
-            let pid = Int32(name[range.upperBound...].split(separator: "-").first ?? "") ?? 0
-            if pid > 0 && pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH {
+            guard let maker = StagedFolder.maker(of: name), maker.host == nil || maker.host == host else { continue }
+            if maker.pid != getpid() && kill(maker.pid, 0) != 0 && errno == ESRCH {
                 try? FileManager.default.removeItem(atPath: "\(options.outputDirectory)/\(name)")
             }
         }

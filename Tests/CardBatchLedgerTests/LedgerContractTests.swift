@@ -5,15 +5,17 @@ import Foundation
 import Testing
 
 /// Every ledger keeps the same contract (reserve, complete, abandon, recover; journeys), so these
-/// run against each implementation: SQLite and the in-memory one the watcher tests use.
+/// run against each implementation: SQLite, PostgreSQL (a throwaway server the tests start, one
+/// database per test) and the in-memory one the watcher tests use.
 struct LedgerContractTests {
     enum Kind: String, CaseIterable, CustomTestStringConvertible {
-        case sqlite, memory
+        case sqlite, postgres, memory
         var testDescription: String { rawValue }
 
         func make(_ dir: TemporaryDirectory) throws -> any Ledger & JourneyLog {
             switch self {
             case .sqlite: try SQLiteLedger(path: dir.file("l.sqlite"))
+            case .postgres: try PostgresLedger(connection: try PostgresServer.shared().createDatabase("contract"))
             case .memory: InMemoryLedger()
             }
         }

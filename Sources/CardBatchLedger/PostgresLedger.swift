@@ -1,0 +1,254 @@
+public import CardBatchCore
+public import CardBatchNative
+import Dispatch
+public import Foundation
+
+/// The ledger in a PostgreSQL database that several hosts share: the same contract as `SQLiteLedger`,
+/// with what one machine could not give.
+///
+/// - Every process that opens it holds a *session*: a row with its host, pid and a lease that a
+///   background heartbeat renews every third of the lease. A bundle's pending reservation and a
+///   watcher's claims belong to the session; once its lease has expired (the process died, or lost
+///   the database for longer than the lease), any host may recover them. No per-host clean-up.
+/// - Accepted employees are unique by (nationality, passport number) through a unique constraint,
+///   so two hosts reserving the same employee at once get one reservation and one conflict naming
+///   the other bundle, whichever commits first.
+/// - Each call is one short transaction; none stays open while a bundle is processed. Statements,
+///   lock waits and idle transactions have timeouts (`PostgresLedger.Settings`).
+///
+/// One connection, confined behind a mutex, as with SQLite. A lost connection is re-established on
+/// the next call; a call that cannot reach the server throws `PostgresError` with `connectionLost`.
+public final class PostgresLedger: Ledger {
+    let database: Locked<PostgresConnection>
+    /// This process's session (its row in `ledger_sessions`).
+    public let session: Int
+    public let settings: Settings
+    /// Where the ledger is, without a password (for logs).
+    public let endpoint: String
+    /// The schema steps this process applied when it connected (empty when the database was current).
+    public let migrationsApplied: [Int]
+    let closed = Locked(false)
+
+    public struct Settings: Sendable {
+        /// Seconds a session's lease lasts without renewal; claims and pending bundles of a session
+        /// whose lease expired are taken over by other hosts.
+        public var leaseSeconds: Double
+        /// Seconds any one statement may run (`statement_timeout`), and half of it for lock waits.
+        public var statementTimeout: Double
+        /// Seconds to wait for the server when connecting.
+        public var connectTimeout: Int
+        public var host: String
+        public var pid: Int32
+
+        public init(leaseSeconds: Double = 60, statementTimeout: Double = 15, connectTimeout: Int = 5,
+                    host: String = ProcessInfo.processInfo.hostName, pid: Int32 = getpid()) {
+            self.leaseSeconds = leaseSeconds
+            self.statementTimeout = statementTimeout
+            self.connectTimeout = connectTimeout
+            self.host = host
+            self.pid = pid
+        }
+    }
+
+    /// Whether a `--ledger` value names a PostgreSQL database rather than an SQLite file.
+    public static func isConnectionString(_ value: String) -> Bool {
+        value.hasPrefix("postgres://") || value.hasPrefix("postgresql://") || value == "postgres:" || value == "postgresql:"
+    }
+
+    /// Connects, applies the schema's migrations (under an advisory lock, so processes starting
+    /// together are safe) and opens this process's session. `connection` is a `postgresql://` URI;
+    /// `postgresql:` alone takes everything from the `PG*` environment variables and `~/.pgpass`.
+    public init(connection: String, settings: Settings = Settings()) throws(PostgresError) {
+        self.settings = settings
+        let milliseconds = Int(settings.statementTimeout * 1000)
+        let connectionString = connection == "postgres:" || connection == "postgresql:" ? "" : connection
+        let opened = try PostgresConnection(connectionString, defaults: [
+            "connect_timeout": String(settings.connectTimeout),
+            "application_name": "cardbatch",
+            "options": "-c statement_timeout=\(milliseconds) -c lock_timeout=\(milliseconds / 2) -c idle_in_transaction_session_timeout=\(milliseconds * 4)",
+            // A server that vanishes without closing the connection (a host or network failure) is
+            // noticed within about the statement timeout instead of TCP's minutes.
+            "keepalives": "1", "keepalives_idle": "5", "keepalives_interval": "2", "keepalives_count": "3",
+            "tcp_user_timeout": String(milliseconds),
+        ])
+        endpoint = opened.endpoint
+        migrationsApplied = try Self.migrate(opened)
+        session = try Self.openSession(opened, settings: settings)
+        database = Locked(opened)
+        scheduleHeartbeat()
+    }
+
+    /// Ends the session: its row goes (it holds nothing once the process is done) and the heartbeat stops.
+    public func close() {
+        closed.withLock { $0 = true }
+        _ = try? run("DELETE FROM ledger_sessions WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM claims WHERE session_id = $1) AND NOT EXISTS (SELECT 1 FROM bundles WHERE session_id = $1 AND state = 'pending')", [.integer(session)])
+    }
+
+    static func openSession(_ db: PostgresConnection, settings: Settings) throws(PostgresError) -> Int {
+        let row = try db.query("""
+            INSERT INTO ledger_sessions (host, pid, lease_expires) VALUES ($1, $2, now() + make_interval(secs => $3::float8)) RETURNING id
+            """, [.text(settings.host), .integer(Int(settings.pid)), .text(String(settings.leaseSeconds))])
+        guard let id = row.first?[0].flatMap({ Int($0) }) else {
+            throw PostgresError(sqlState: "", message: "the server returned no session id", connectionLost: false)
+        }
+        return id
+    }
+
+    /// Renews the session's lease (re-creating its row should it have been removed). Called by the
+    /// heartbeat; a failure (the server unreachable) is left to the next beat.
+    public func renewLease() throws {
+        try run("""
+            INSERT INTO ledger_sessions (id, host, pid, lease_expires) VALUES ($1, $2, $3, now() + make_interval(secs => $4::float8))
+            ON CONFLICT (id) DO UPDATE SET lease_expires = EXCLUDED.lease_expires
+            """, [.integer(session), .text(settings.host), .integer(Int(settings.pid)), .text(String(settings.leaseSeconds))])
+    }
+
+    private func scheduleHeartbeat() {
+        DispatchQueue.global().asyncAfter(deadline: .now() + settings.leaseSeconds / 3) { [weak self] in
+            guard let self, !self.closed.withLock({ $0 }) else { return }
+            try? self.renewLease()
+            self.scheduleHeartbeat()
+        }
+    }
+
+    /// Runs one statement under the connection's lock.
+    @discardableResult
+    func run(_ sql: String, _ arguments: [PostgresValue] = []) throws(PostgresError) -> [[String?]] {
+        try database.withLock { db throws(PostgresError) in try db.query(sql, arguments) }
+    }
+
+    /// Runs `body` in one transaction under the connection's lock, again (up to three times) when the
+    /// server aborted it for a deadlock or a serialization failure.
+    func transaction<T: Sendable>(_ body: @Sendable (PostgresConnection) throws(PostgresError) -> T) throws(PostgresError) -> T {
+        try database.withLock { db throws(PostgresError) in
+            var attempt = 1
+            while true {
+                do throws(PostgresError) {
+                    return try db.transaction { () throws(PostgresError) in try body(db) }
+                } catch where error.isRetryable && attempt < 3 {
+                    attempt += 1
+                }
+            }
+        }
+    }
+
+    static let columns = "sha256, name, output, processed_at, processing_date, outcome"
+
+    static func bundle(_ row: [String?]) -> LedgerBundle {
+        LedgerBundle(sha256: row[0] ?? "", name: row[1] ?? "", output: row[2] ?? "", processedAt: row[3] ?? "",
+                     processingDate: row[4] ?? "", outcome: row[5] ?? "")
+    }
+
+    public func recordedBundle(sha256: String) throws -> LedgerBundle? {
+        try run("SELECT \(Self.columns) FROM bundles WHERE sha256 = $1", [.text(sha256)]).first.map(Self.bundle)
+    }
+
+    public func reserve(_ bundle: LedgerBundle, employees: [EmployeeIdentity]) throws -> [EmployeeIdentity: LedgerBundle] {
+        // One order for every reserver: two bundles holding some of the same employees then wait
+        // for each other instead of deadlocking.
+        let ordered = employees.sorted { ($0.nationality, $0.passportNumber) < ($1.nationality, $1.passportNumber) }
+        let result = try transaction { db throws(PostgresError) -> Result<[EmployeeIdentity: LedgerBundle], LedgerConflict> in
+            let inserted = try db.query("""
+                INSERT INTO bundles (\(Self.columns), state, session_id) VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7)
+                ON CONFLICT (sha256) DO NOTHING RETURNING sha256
+                """, [.text(bundle.sha256), .text(bundle.name), .text(bundle.output), .text(bundle.processedAt),
+                      .text(bundle.processingDate), .text(bundle.outcome), .integer(session)])
+            if inserted.isEmpty {
+                let recorded = try db.query("SELECT \(Self.columns) FROM bundles WHERE sha256 = $1", [.text(bundle.sha256)])
+                return .failure(.bundleAlreadyRecorded(recorded.first.map(Self.bundle) ?? bundle))
+            }
+            var conflicts: [EmployeeIdentity: LedgerBundle] = [:]
+            for employee in ordered {
+                // The unique key decides: a concurrent reservation of the same employee waits here
+                // for the other transaction, then finds its row.
+                let reserved = try db.query("""
+                    INSERT INTO employees (nationality, passport_number, bundle_sha256, record_key) VALUES ($1, $2, $3, $4)
+                    ON CONFLICT (nationality, passport_number) DO NOTHING RETURNING 1
+                    """, [.text(employee.nationality), .text(employee.passportNumber), .text(bundle.sha256), .text(employee.recordKey)])
+                if reserved.isEmpty, let holder = try db.query("""
+                    SELECT b.sha256, b.name, b.output, b.processed_at, b.processing_date, b.outcome
+                    FROM employees e JOIN bundles b ON b.sha256 = e.bundle_sha256 WHERE e.nationality = $1 AND e.passport_number = $2
+                    """, [.text(employee.nationality), .text(employee.passportNumber)]).first {
+                    conflicts[employee] = Self.bundle(holder)
+                }
+            }
+            return .success(conflicts)
+        }
+        return try result.get()
+    }
+
+    /// Checks, just before a bundle's folder is published, that its reservation is still this
+    /// session's and the server still answers; renews the lease on the way. A bundle whose check
+    /// fails is not published: its reservation is recovered (by this or another host) and it is
+    /// processed again.
+    public func confirm(sha256: String) throws {
+        try renewLease()
+        let held = try run("SELECT 1 FROM bundles WHERE sha256 = $1 AND state = 'pending' AND session_id = $2", [.text(sha256), .integer(session)])
+        if held.isEmpty {
+            throw PostgresError(sqlState: "", message: "the reservation of bundle \(sha256.prefix(12)) was taken over by another host after this one's lease expired", connectionLost: false)
+        }
+    }
+
+    public func complete(sha256: String, outcome: String, accepted: Set<EmployeeIdentity>) throws {
+        try transaction { db throws(PostgresError) in
+            try Self.complete(db, sha256: sha256, outcome: outcome, accepted: accepted)
+        }
+    }
+
+    static func complete(_ db: PostgresConnection, sha256: String, outcome: String, accepted: Set<EmployeeIdentity>) throws(PostgresError) {
+        let reserved = try db.query("SELECT nationality, passport_number, record_key FROM employees WHERE bundle_sha256 = $1", [.text(sha256)])
+        for row in reserved {
+            let identity = EmployeeIdentity(nationality: row[0] ?? "", passportNumber: row[1] ?? "", recordKey: row[2] ?? "")
+            if !accepted.contains(identity) {
+                try db.query("DELETE FROM employees WHERE nationality = $1 AND passport_number = $2 AND bundle_sha256 = $3",
+                             [.text(identity.nationality), .text(identity.passportNumber), .text(sha256)])
+            }
+        }
+        try db.query("UPDATE bundles SET state = 'done', outcome = $1, session_id = NULL WHERE sha256 = $2", [.text(outcome), .text(sha256)])
+    }
+
+    public func abandon(sha256: String) throws {
+        try transaction { db throws(PostgresError) in
+            try db.query("DELETE FROM employees WHERE bundle_sha256 = $1 AND EXISTS (SELECT 1 FROM bundles WHERE sha256 = $1 AND state = 'pending')", [.text(sha256)])
+            try db.query("DELETE FROM bundles WHERE sha256 = $1 AND state = 'pending'", [.text(sha256)])
+        }
+    }
+
+    /// Recovers the pending bundles of this session (the caller has none in flight) and of sessions
+    /// whose lease expired, whichever host they were on. Each is taken in its own transaction with
+    /// its row locked, so two hosts recovering at once never both act on one bundle.
+    public func recover(publishedOutcome: (LedgerBundle) -> String?) throws -> (completed: [String], rolledBack: [String]) {
+        let pending = try run("""
+            SELECT \(Self.columns.split(separator: ",").map { "b." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")), b.session_id
+            FROM bundles b LEFT JOIN ledger_sessions s ON s.id = b.session_id
+            WHERE b.state = 'pending' AND (b.session_id = $1 OR s.id IS NULL OR s.lease_expires < now())
+            ORDER BY b.processed_at
+            """, [.integer(session)])
+        var completed: [String] = [], rolledBack: [String] = []
+        for row in pending {
+            let bundle = Self.bundle(row)
+            let owner = row[6] ?? ""
+            let outcome = publishedOutcome(bundle)
+            let acted = try transaction { db throws(PostgresError) -> Bool in
+                // Still pending under the same session, and that session still expired (or ours).
+                let locked = try db.query("""
+                    SELECT 1 FROM bundles b LEFT JOIN ledger_sessions s ON s.id = b.session_id
+                    WHERE b.sha256 = $1 AND b.state = 'pending' AND b.session_id IS NOT DISTINCT FROM $2::bigint
+                      AND (b.session_id = $3 OR s.id IS NULL OR s.lease_expires < now())
+                    FOR UPDATE OF b SKIP LOCKED
+                    """, [.text(bundle.sha256), owner.isEmpty ? .null : .text(owner), .integer(session)])
+                guard !locked.isEmpty else { return false }
+                if let outcome {
+                    try db.query("UPDATE bundles SET state = 'done', outcome = $1, session_id = NULL WHERE sha256 = $2", [.text(outcome), .text(bundle.sha256)])
+                } else {
+                    try db.query("DELETE FROM employees WHERE bundle_sha256 = $1", [.text(bundle.sha256)])
+                    try db.query("DELETE FROM bundles WHERE sha256 = $1", [.text(bundle.sha256)])
+                }
+                return true
+            }
+            guard acted else { continue }
+            if outcome != nil { completed.append(bundle.name) } else { rolledBack.append(bundle.name) }
+        }
+        return (completed, rolledBack)
+    }
+}
