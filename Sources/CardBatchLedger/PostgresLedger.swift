@@ -65,7 +65,7 @@ public final class PostgresLedger: Ledger {
         let opened = try PostgresConnection(connectionString, defaults: [
             "connect_timeout": String(settings.connectTimeout),
             "application_name": "cardbatch",
-            "options": "-c statement_timeout=\(milliseconds) -c lock_timeout=\(milliseconds / 2) -c idle_in_transaction_session_timeout=\(milliseconds * 4)",
+            "options": "-c statement_timeout=\(milliseconds) -c lock_timeout=\(milliseconds / 2) -c idle_in_transaction_session_timeout=\(milliseconds * 4) -c client_min_messages=warning",
             // A server that vanishes without closing the connection (a host or network failure) is
             // noticed within about the statement timeout instead of TCP's minutes.
             "keepalives": "1", "keepalives_idle": "5", "keepalives_interval": "2", "keepalives_count": "3",

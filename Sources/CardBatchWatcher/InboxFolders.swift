@@ -64,7 +64,13 @@ public struct InboxFolders: Sendable {
     public func claim(_ name: String) throws(InboxError) -> String? {
         let target = "\(claims)/\(name)"
         if cardbatch_rename_noreplace("\(inbox)/\(name)", target) == 0 { return target }
-        if Foundation.errno == ENOENT { return nil }
+        if Foundation.errno == ENOENT {
+            // Our own claim folder gone (another watcher removed it, empty, believing us dead): made
+            // again, and the claim tried once more.
+            guard access(claims, F_OK) != 0, mkdir(claims, 0o700) == 0 else { return nil }
+            if cardbatch_rename_noreplace("\(inbox)/\(name)", target) == 0 { return target }
+            if Foundation.errno == ENOENT { return nil }
+        }
         throw .errno("claim", "\(inbox)/\(name)")
     }
 

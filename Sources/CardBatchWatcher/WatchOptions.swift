@@ -21,12 +21,17 @@ public struct WatchOptions: Sendable {
     /// A bundle whose processing was started this many times without finishing is quarantined.
     public var maxAttempts: Int
     public var metricsPath: String
+    /// Longest wait between polls while the ledger is unreachable (the wait doubles from the poll
+    /// interval up to this).
+    public var maxBackoff: Double
     public var summaryDirectory: String
 
     public init(inbox: String, outputDirectory: String, fixedDate: CalendarDate? = nil, configuration: Configuration = Configuration(),
                 permits: PermitExtract? = nil, workers: Int = ProcessInfo.processInfo.activeProcessorCount, pollInterval: Double = 30,
-                minimumAge: Double = 60, settle: Double = 5, maxPerPass: Int = 100, maxAttempts: Int = 3, metricsPath: String? = nil) {
-        folders = InboxFolders(inbox: inbox)
+                minimumAge: Double = 60, settle: Double = 5, maxPerPass: Int = 100, maxAttempts: Int = 3, metricsPath: String? = nil,
+                maxBackoff: Double = 300, owner: String? = nil) {
+        folders = InboxFolders(inbox: inbox, owner: owner)
+        self.maxBackoff = maxBackoff
         self.outputDirectory = outputDirectory
         self.fixedDate = fixedDate
         self.configuration = configuration

@@ -9,6 +9,11 @@ public struct WatchCounters: Sendable {
     public var lastPassSeconds = 0.0
     public var lastSuccess: Double?
     public var quarantined = 0
+    /// Claims taken over from a watcher whose lease expired (shared ledger only).
+    public var leaseTakeovers = 0
+    /// Calls to the ledger that failed, and whether the last pass found it unreachable.
+    public var ledgerErrors = 0
+    public var ledgerUnreachable = false
 
     public init() {}
 
@@ -32,6 +37,15 @@ public struct WatchCounters: Sendable {
         out += "# HELP cardbatch_quarantined_bundles Bundles waiting in the quarantine folder.\n"
         out += "# TYPE cardbatch_quarantined_bundles gauge\n"
         out += "cardbatch_quarantined_bundles \(quarantined)\n"
+        out += "# HELP cardbatch_lease_takeovers_total Bundles taken over from a watcher whose lease expired.\n"
+        out += "# TYPE cardbatch_lease_takeovers_total counter\n"
+        out += "cardbatch_lease_takeovers_total \(leaseTakeovers)\n"
+        out += "# HELP cardbatch_ledger_errors_total Ledger calls that failed (the database unreachable, a timeout).\n"
+        out += "# TYPE cardbatch_ledger_errors_total counter\n"
+        out += "cardbatch_ledger_errors_total \(ledgerErrors)\n"
+        out += "# HELP cardbatch_ledger_up Whether the last pass reached the ledger (1) or not (0).\n"
+        out += "# TYPE cardbatch_ledger_up gauge\n"
+        out += "cardbatch_ledger_up \(ledgerUnreachable ? 0 : 1)\n"
         return out
     }
 }

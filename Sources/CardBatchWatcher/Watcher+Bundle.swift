@@ -43,13 +43,19 @@ extension Watcher {
             do {
                 outcome = try BundleProcessor.run(job, options: processing)
             } catch {
-                // The tool could not write its outputs (disk full, permissions): the bundle stays
-                // claimed and is tried again next pass, up to maxAttempts.
+                // The tool could not write its outputs (disk full, permissions) or reach its ledger:
+                // the bundle stays claimed and is tried again next pass, up to maxAttempts.
                 counters.withLock { $0.bundles["failed", default: 0] += 1 }
                 logger.error("bundle failed", metadata: ["bundle": "\(original)", "attempt": "\(journey.attempts)", "error": "\(error)"])
                 return false
             }
 
+            if let claims, try !claims.holds(original) {
+                // This watcher's lease expired while it worked (it lost the database for longer
+                // than the lease) and another host took the bundle over: that one files it.
+                logger.warning("claim taken over while processing: leaving the bundle to its new holder", metadata: ["bundle": "\(original)"])
+                return false
+            }
             let result = outcome.result
             var status = result.status
             if let earlier = result.resubmissionOf, earlier.output == "\(options.outputDirectory)/\(journey.outputName)",
@@ -72,6 +78,7 @@ extension Watcher {
             journey.destination = relative(destination)
             journey.updatedAt = Self.now()
             try ledger.finish(journey)
+            try claims?.release(original)
             counters.withLock {
                 $0.bundles[status.rawValue, default: 0] += 1
                 $0.acceptedEmployees += result.acceptedCount
@@ -84,6 +91,7 @@ extension Watcher {
             ])
             return true
         } catch {
+            noteLedgerError(error)
             logger.error("bundle could not be filed", metadata: ["bundle": "\(original)", "error": "\(error)"])
             return false
         }
@@ -106,6 +114,7 @@ extension Watcher {
         journey.destination = relative(destination)
         journey.updatedAt = Self.now()
         try ledger.finish(journey)
+        try claims?.release(journey.original)
         counters.withLock { $0.bundles["quarantined", default: 0] += 1 }
         logger.error("bundle quarantined", metadata: ["bundle": "\(journey.original)", "attempts": "\(journey.attempts)"])
     }

@@ -9,13 +9,20 @@ import Logging
 // Passes over the inbox: what is ready, claiming it, the service loop, metrics and the summary.
 
 extension Watcher {
-    /// One pass: bundles already claimed (recovered) first, then ready inbox bundles, oldest first,
-    /// at most `maxPerPass`. With `settle`, the inbox is looked at twice that far apart (for `--once`).
+    /// One pass: the ledger reached (and what a stopped run left pending recovered), claims of dead
+    /// watchers taken over (shared ledger), bundles already claimed first, then ready inbox bundles,
+    /// oldest first, at most `maxPerPass`. With `settle`, the inbox is looked at twice that far apart
+    /// (for `--once`). A pass that cannot reach the ledger takes nothing.
     public func pass(settle: Double? = nil) {
         let started = Date()
         let before = counters.withLock { $0 }
+        guard ledgerReachable() else {
+            finishPass(started: started, failed: true, before: before)
+            return
+        }
         var failed = false
         var taken = 0
+        if claims != nil { failed = !takeOverExpiredClaims() }
         for name in ((try? FileManager.default.contentsOfDirectory(atPath: options.folders.claims)) ?? []).sorted() where !isStopping {
             failed = !handle(claimed: "\(options.folders.claims)/\(name)", original: name) || failed
             taken += 1
@@ -32,13 +39,18 @@ extension Watcher {
         previous.withLock { $0 = Dictionary(files.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }) }
         for snapshot in ready where !isStopping {
             do {
-                guard let claimed = try options.folders.claim(snapshot.name) else { continue }
+                guard try claimName(snapshot.name) else { continue }
+                guard let claimed = try options.folders.claim(snapshot.name) else {
+                    try claims?.release(snapshot.name)
+                    continue
+                }
                 try ledger.received(Journey(claim: relative(claimed), original: snapshot.name, state: .received, attempts: 0,
                                             outputName: outputName(for: snapshot.name), receivedAt: Self.now(), updatedAt: Self.now()))
                 logger.info("bundle taken", metadata: ["bundle": "\(snapshot.name)", "bytes": "\(snapshot.size)"])
                 failed = !handle(claimed: claimed, original: snapshot.name) || failed
             } catch {
                 failed = true
+                noteLedgerError(error)
                 logger.error("cannot claim a bundle", metadata: ["bundle": "\(snapshot.name)", "error": "\(error)"])
             }
         }
@@ -51,7 +63,7 @@ extension Watcher {
         defer { withExtendedLifetime(hint) {} }
         while !isStopping {
             pass()
-            waitOrStop(options.pollInterval)
+            waitOrStop(nextPollDelay())
         }
         logger.info("stopped")
     }

@@ -10,7 +10,8 @@ import Logging
 
 extension Watcher {
     /// Creates the folders, makes the ledger agree with the published outputs, takes over the claim
-    /// folders of watchers on this host that died, and discards their unpublished staging folders.
+    /// folders of watchers on this host that died (with a shared ledger, leases decide instead, in
+    /// every pass), and discards their unpublished staging folders.
     public func startUp() throws {
         try options.folders.create()
         try FileManager.default.createDirectory(atPath: options.outputDirectory, withIntermediateDirectories: true,
@@ -18,7 +19,8 @@ extension Watcher {
         let recovered = try BatchRunner.recover(ledger)
         for name in recovered.completed { logger.warning("ledger completed a bundle published before an interruption", metadata: ["bundle": "\(name)"]) }
         for name in recovered.rolledBack { logger.warning("ledger rolled back a bundle interrupted before publishing", metadata: ["bundle": "\(name)"]) }
-        for folder in options.folders.orphanedClaimFolders() {
+        // With a shared ledger, the database's leases decide whose claims are taken over (each pass).
+        for folder in claims == nil ? options.folders.orphanedClaimFolders() : [] {
             for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() {
                 let old = "\(folder)/\(name)"
                 let new = try InboxFolders.moveUnique(old, into: options.folders.claims)

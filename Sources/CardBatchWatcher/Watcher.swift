@@ -19,6 +19,10 @@ public final class Watcher: Sendable {
     let options: WatchOptions
     /// The ledger of bundles and employees, and the journey log, kept in one store.
     let ledger: any Ledger & JourneyLog
+    /// Who owns each bundle, when the ledger is shared by watchers on several hosts (PostgreSQL):
+    /// then claims are rows with leases, and a dead watcher's bundles are taken over by any host.
+    /// Nil with a ledger of one machine: claim folders of dead processes on this host are recovered.
+    let claims: (any BundleClaims)?
     let logger: Logger
     let counters = Locked(WatchCounters())
     let stop: StopSwitch
@@ -29,6 +33,7 @@ public final class Watcher: Sendable {
     public init(options: WatchOptions, ledger: any Ledger & JourneyLog, logger: Logger, stop: StopSwitch = StopSwitch()) {
         self.options = options
         self.ledger = ledger
+        claims = ledger as? any BundleClaims
         self.logger = logger
         self.stop = stop
     }
@@ -39,6 +44,12 @@ public final class Watcher: Sendable {
     }
 
     public var isStopping: Bool { stop.isOn }
+
+    /// The ledger this watcher records into (to close it on exit).
+    public var ledgerInUse: any Ledger { ledger }
+
+    /// Consecutive passes that found the ledger unreachable (the poll interval backs off with them).
+    let ledgerOutages = Locked(0)
 
     static func now() -> String { Date().formatted(.iso8601) }
 

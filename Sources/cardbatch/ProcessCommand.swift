@@ -18,8 +18,7 @@ struct ProcessCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Output folder; each bundle gets a subfolder named after it.", valueName: "dir"))
     var out: String
 
-    @Option(name: .long, help: ArgumentHelp("The ledger of processed bundles and accepted employees (SQLite; default: DIR/cardbatch-ledger.sqlite).", valueName: "path"))
-    var ledger: String?
+    @OptionGroup var ledger: LedgerOptions
 
     @Flag(name: .long, help: "Keep no ledger: no resubmission or cross-bundle duplicate checks.")
     var noLedger = false
@@ -28,23 +27,20 @@ struct ProcessCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if noLedger && ledger != nil { throw ValidationError("--ledger and --no-ledger exclude each other") }
+        if noLedger && ledger.ledger != nil { throw ValidationError("--ledger and --no-ledger exclude each other") }
     }
 
     func run() throws {
         var options = try check.processingOptions(.process, directory: out)
         if !noLedger {
-            let path = ledger ?? "\(out)/cardbatch-ledger.sqlite"
             do {
-                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
-                let opened = try SQLiteLedger(path: path)
+                let opened = try ledger.open(directory: out)
                 let recovered = try BatchRunner.recover(opened)
                 for name in recovered.completed { StandardError.print("cardbatch: ledger: completed \(name), published before an interruption") }
                 for name in recovered.rolledBack { StandardError.print("cardbatch: ledger: rolled back \(name), interrupted before publishing") }
                 options.ledger = opened
             } catch {
-                StandardError.print("cardbatch: cannot use the ledger \(path): \(error)")
+                StandardError.print("cardbatch: cannot use \(ledger.describe(directory: out)): \(error)")
                 throw ExitCode(74)
             }
         }
@@ -53,6 +49,7 @@ struct ProcessCommand: ParsableCommand {
         options.progress = bar
         let runs = BatchRunner.run(BundleJob.jobs(for: bundles), options: options)
         bar?.finish()
+        PostgresLedger.close(options.ledger)
         for run in runs {
             switch run {
             case .failed(let path, let error):

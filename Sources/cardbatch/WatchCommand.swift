@@ -13,7 +13,8 @@ struct WatchCommand: ParsableCommand {
         discussion: """
         A bundle is taken when a done-marker NAME.zip.done exists, or when its size and times are unchanged \
         between two looks and it has not changed for --min-age seconds. It is claimed by renaming it into \
-        INBOX/processing/<host>-<pid>/, processed into --out, then moved to INBOX/archive (accepted or partly \
+        INBOX/processing/<host>-<pid>/ (with a shared PostgreSQL ledger, after claiming it in the database, \
+        so that watchers on several hosts can share one inbox), processed into --out, then moved to INBOX/archive (accepted or partly \
         accepted), INBOX/rejected (refused as a whole, or a resubmission) or, after --max-attempts interrupted \
         attempts, INBOX/quarantine. SIGTERM or SIGINT finishes the bundle in flight and exits 0.
         """
@@ -46,8 +47,10 @@ struct WatchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Prometheus textfile to write after every pass (default: DIR/cardbatch.prom).", valueName: "file"))
     var metrics: String?
 
-    @Option(name: .long, help: ArgumentHelp("The ledger (default: DIR/cardbatch-ledger.sqlite).", valueName: "path"))
-    var ledger: String?
+    @OptionGroup var ledger: LedgerOptions
+
+    @Option(name: .long, help: "Longest wait between polls while the ledger is unreachable (the wait doubles from --poll-interval).")
+    var maxBackoff: Double = 300
 
     @Option(name: .long, help: "Log format: text or json (one object per line).")
     var logFormat: String = "text"
@@ -57,7 +60,7 @@ struct WatchCommand: ParsableCommand {
 
     func validate() throws {
         guard let _ = LineLogHandler.Format(rawValue: logFormat) else { throw ValidationError("--log-format is text or json") }
-        guard pollInterval > 0, minAge >= 0, settle >= 0, maxPerPass > 0, maxAttempts > 0 else {
+        guard pollInterval > 0, minAge >= 0, settle >= 0, maxPerPass > 0, maxAttempts > 0, maxBackoff > 0 else {
             throw ValidationError("--poll-interval, --max-per-pass and --max-attempts must be positive; --min-age and --settle not negative")
         }
     }
@@ -81,14 +84,15 @@ struct WatchCommand: ParsableCommand {
         let options = WatchOptions(
             inbox: inbox, outputDirectory: out, fixedDate: try check.fixedDate(), configuration: try check.configuration(),
             permits: try check.permitExtract(), workers: check.workerCount, pollInterval: pollInterval,
-            minimumAge: minAge, settle: settle, maxPerPass: maxPerPass, maxAttempts: maxAttempts, metricsPath: metrics)
+            minimumAge: minAge, settle: settle, maxPerPass: maxPerPass, maxAttempts: maxAttempts, metricsPath: metrics,
+            maxBackoff: maxBackoff, owner: ledger.owner)
         let watcher: Watcher
         do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            watcher = Watcher(options: options, ledger: try SQLiteLedger(path: ledger ?? "\(out)/cardbatch-ledger.sqlite"), logger: logger, stop: stop)
+            watcher = Watcher(options: options, ledger: try ledger.open(directory: out), logger: logger, stop: stop)
             try watcher.startUp()
         } catch {
-            logger.critical("cannot start", metadata: ["error": "\(error)"])
+            logger.critical("cannot start", metadata: ["ledger": "\(ledger.describe(directory: out))", "error": "\(error)"])
             throw ExitCode(74)
         }
         logger.info("watching", metadata: ["inbox": "\(inbox)", "out": "\(out)", "mode": "\(once ? "once" : "service")"])
@@ -98,6 +102,7 @@ struct WatchCommand: ParsableCommand {
             watcher.serve()
         }
         watcher.shutDown()
+        PostgresLedger.close(watcher.ledgerInUse)
         withExtendedLifetime(signals) {}
     }
 }

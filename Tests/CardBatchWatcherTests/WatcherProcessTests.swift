@@ -47,8 +47,9 @@ struct WatcherProcessTests {
         /// Every file still under processing/ (in any watcher's claim folder).
         var claimed: [String] { files(inbox + "/processing").flatMap { files("\(inbox)/processing/\($0)") } }
 
-        /// Each bundle handled exactly once, with complete outputs; nothing left behind.
-        func expectEveryBundleHandledOnce() throws {
+        /// Each bundle handled exactly once, with complete outputs; nothing left behind. The ledger is
+        /// the SQLite file in the output folder unless another is given.
+        func expectEveryBundleHandledOnce(ledger shared: (any Ledger & JourneyLog)? = nil) throws {
             #expect(files(inbox).filter { $0.hasSuffix(".zip") } == [])
             #expect(claimed == [])
             #expect(files(inbox + "/archive") == names.sorted())
@@ -63,7 +64,7 @@ struct WatcherProcessTests {
                 }
                 #expect(FileManager.default.fileExists(atPath: "\(out)/\(folder)/accepted/records.csv"))
             }
-            let ledger = try SQLiteLedger(path: out + "/cardbatch-ledger.sqlite")
+            let ledger = try shared ?? SQLiteLedger(path: out + "/cardbatch-ledger.sqlite")
             for name in names { #expect(try ledger.recordedBundle(sha256: digests[name]!)?.outcome == "accepted", "\(name)") }
             let journeys = try ledger.journeys(since: "2000")
             #expect(journeys.map(\.original).sorted() == names.sorted())
