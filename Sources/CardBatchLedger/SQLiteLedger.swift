@@ -6,7 +6,7 @@ import Foundation
 /// a mutex: every call is one transaction, so concurrent bundles of a batch see each other's
 /// reservations. Other processes on the same file are serialised by SQLite's own locking.
 public final class SQLiteLedger: Ledger {
-    private let database: Locked<SQLiteDatabase>
+    let database: Locked<SQLiteDatabase>
     public let path: String
 
     static let schema = """
