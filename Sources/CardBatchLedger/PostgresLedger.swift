@@ -85,6 +85,12 @@ public final class PostgresLedger: Ledger {
     }
 
     static func openSession(_ db: PostgresConnection, settings: Settings) throws(PostgresError) -> Int {
+        // Sessions of processes long gone that hold nothing are of no further use.
+        try db.query("""
+            DELETE FROM ledger_sessions s WHERE s.lease_expires < now() - interval '1 day'
+            AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.session_id = s.id)
+            AND NOT EXISTS (SELECT 1 FROM bundles b WHERE b.session_id = s.id AND b.state = 'pending')
+            """)
         let row = try db.query("""
             INSERT INTO ledger_sessions (host, pid, lease_expires) VALUES ($1, $2, now() + make_interval(secs => $3::float8)) RETURNING id
             """, [.text(settings.host), .integer(Int(settings.pid)), .text(String(settings.leaseSeconds))])
