@@ -11,10 +11,21 @@ import Testing
 struct SharedLedgerWatcherTests {
     typealias Inbox = WatcherProcessTests.Inbox
 
-    /// A watcher's log. Read as bytes: `String(contentsOfFile:)` leaks its read buffer in
-    /// Foundation for some files (LeakSanitizer reported it on these logs).
+    /// A watcher's log, read with plain `read(2)`: Foundation's file readers (`String(contentsOfFile:)`,
+    /// `FileManager.contents(atPath:)`) leaked their read buffer on some of these logs under
+    /// LeakSanitizer.
     func log(_ box: Inbox, _ name: String) -> String {
-        String(decoding: FileManager.default.contents(atPath: box.dir.file(name)) ?? Data(), as: UTF8.self)
+        let fd = open(box.dir.file(name), O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return "" }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n <= 0 { break }
+            bytes += chunk[..<n]
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     @Test(.timeLimit(.minutes(4)))
