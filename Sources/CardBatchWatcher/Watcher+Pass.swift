@@ -22,7 +22,14 @@ extension Watcher {
         }
         var failed = false
         var taken = 0
-        if claims != nil { failed = !takeOverExpiredClaims() }
+        do {
+            try finishFiledJourneys(ownOnly: true)
+        } catch {
+            failed = true
+            noteLedgerError(error)
+            logger.error("cannot finish the record of a filed bundle", metadata: ["error": "\(error)"])
+        }
+        if claims != nil { failed = !takeOverExpiredClaims() || failed }
         for name in ((try? FileManager.default.contentsOfDirectory(atPath: options.folders.claims)) ?? []).sorted() where !isStopping {
             failed = !handle(claimed: "\(options.folders.claims)/\(name)", original: name) || failed
             taken += 1

@@ -48,9 +48,15 @@ extension Watcher {
 
     /// Journeys left unfinished by a run killed after it had filed the bundle away (the last step
     /// before the journey is marked): finished from where the file now is.
-    func finishFiledJourneys() throws {
+    ///
+    /// With `ownOnly` (every pass), only journeys of this watcher's claim folder: a filed bundle whose
+    /// journey could not be finished (the ledger went away in between) is finished once it is back,
+    /// and its claim released; other live watchers' journeys are theirs to finish.
+    func finishFiledJourneys(ownOnly: Bool = false) throws {
         let claimed = Set(((try? FileManager.default.contentsOfDirectory(atPath: options.folders.claims)) ?? []))
-        for var journey in try ledger.activeJourneys() where !FileManager.default.fileExists(atPath: "\(options.folders.inbox)/\(journey.claim)") {
+        let own = relative(options.folders.claims) + "/"
+        for var journey in try ledger.activeJourneys() where (!ownOnly || journey.claim.hasPrefix(own))
+            && !FileManager.default.fileExists(atPath: "\(options.folders.inbox)/\(journey.claim)") {
             // Still waiting in a claim folder (moved there by a recovery whose record was lost): not filed.
             if claimed.contains(journey.original) { continue }
             let stem = (journey.original as NSString).deletingPathExtension
@@ -71,6 +77,7 @@ extension Watcher {
             journey.outcome = (try? ledger.recordedBundle(sha256: (try? SHA256File.hex(journey.destination, inbox: options.folders.inbox)) ?? ""))??.outcome ?? journey.outcome
             journey.updatedAt = Self.now()
             try ledger.finish(journey)
+            try claims?.release(journey.original)
             logger.warning("finished the record of a bundle filed before an interruption", metadata: ["bundle": "\(journey.original)"])
         }
     }

@@ -98,6 +98,7 @@ struct SharedLedgerWatcherTests {
         #expect(p.terminationStatus == 0)
         let text = log(box, "watcher.log")
         try box.expectEveryBundleHandledOnce(ledger: PostgresLedger(connection: url))
+        #expect(try PostgresConnection(url).query("SELECT count(*) FROM claims").first?[0] == "0", "claims left behind")
         let lines = text.split(separator: "\n")
         #expect(lines.filter { $0.contains("ledger unreachable") }.count == 1, "\(text)")
         #expect(lines.filter { $0.contains("ledger reachable again") }.count == 1, "\(text)")
