@@ -55,11 +55,15 @@ extension PostgresLedger: BundleClaims {
 
     public func takeOverExpired(owner: String) throws -> [TakenOverClaim] {
         // One statement: the expired claims are locked (those another taker holds are skipped) and
-        // moved to this session; RETURNING names the folder each was in.
+        // moved to this session; RETURNING names the folder each was in. The lease is tested in a
+        // subquery, not a LEFT JOIN: when another taker updated the row meanwhile, PostgreSQL
+        // re-checks the new version against the old join partner, the join fails, and a LEFT JOIN
+        // would see "no session" and take the claim a second time; the subquery is evaluated afresh.
         try run("""
             WITH expired AS (
-                SELECT c.name, c.owner FROM claims c LEFT JOIN ledger_sessions s ON s.id = c.session_id
-                WHERE c.session_id <> $1 AND (s.id IS NULL OR s.lease_expires < now())
+                SELECT c.name, c.owner FROM claims c
+                WHERE c.session_id <> $1
+                  AND NOT EXISTS (SELECT 1 FROM ledger_sessions s WHERE s.id = c.session_id AND s.lease_expires >= now())
                 ORDER BY c.claimed_at FOR UPDATE OF c SKIP LOCKED
             )
             UPDATE claims c SET session_id = $1, owner = $2, takeovers = c.takeovers + 1, claimed_at = now()

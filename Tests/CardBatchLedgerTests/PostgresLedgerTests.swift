@@ -56,14 +56,18 @@ struct PostgresLedgerTests {
         #expect(try a.claim("one.zip", owner: "a-1"))
         #expect(try !b.claim("one.zip", owner: "b-1"))
         #expect(try b.takeOverExpired(owner: "b-1") == [])
+        // Two takers at once, over many claims: each expired claim goes to exactly one of them.
+        let names = (0..<40).map { "many-\($0).zip" }
+        for name in names { #expect(try a.claim(name, owner: "a-1")) }
         try expire(a, url: url)
-        // Two takers at once: each expired claim goes to exactly one of them.
         let taken = Locked<[TakenOverClaim]>([])
         DispatchQueue.concurrentPerform(iterations: 2) { i in
-            let got = try! [b, c][i].takeOverExpired(owner: ["b-1", "c-1"][i])
-            taken.withLock { $0 += got }
+            for _ in 0..<5 {
+                let got = try! [b, c][i].takeOverExpired(owner: ["b-1", "c-1"][i])
+                taken.withLock { $0 += got }
+            }
         }
-        #expect(taken.withLock { $0 } == [TakenOverClaim(name: "one.zip", previousOwner: "a-1")])
+        #expect(taken.withLock { $0 }.sorted { $0.name < $1.name } == (["one.zip"] + names).sorted().map { TakenOverClaim(name: $0, previousOwner: "a-1") })
         #expect(try !a.holds("one.zip"))
         #expect(try b.holds("one.zip") != c.holds("one.zip"))
         let holder = try b.holds("one.zip") ? b : c
