@@ -54,21 +54,30 @@ extension PostgresLedger: BundleClaims {
     }
 
     public func takeOverExpired(owner: String) throws -> [TakenOverClaim] {
-        // One statement: the expired claims are locked (those another taker holds are skipped) and
-        // moved to this session; RETURNING names the folder each was in. The lease is tested in a
-        // subquery, not a LEFT JOIN: when another taker updated the row meanwhile, PostgreSQL
-        // re-checks the new version against the old join partner, the join fails, and a LEFT JOIN
-        // would see "no session" and take the claim a second time; the subquery is evaluated afresh.
-        try run("""
-            WITH expired AS (
-                SELECT c.name, c.owner FROM claims c
+        // In one transaction: the candidate claims are locked (those another taker holds are
+        // skipped); then, with the locks held, each one's holder is checked again in a statement of
+        // its own. The second look is what makes it safe: when another taker changed a row between
+        // the first statement's snapshot and its lock, PostgreSQL hands back the new version, whose
+        // holder may be that live taker; only a claim whose holder is still expired is moved.
+        let session = self.session
+        return try transaction { db throws(PostgresError) -> [TakenOverClaim] in
+            let candidates = try db.query("""
+                SELECT c.name, c.owner, c.session_id FROM claims c
                 WHERE c.session_id <> $1
                   AND NOT EXISTS (SELECT 1 FROM ledger_sessions s WHERE s.id = c.session_id AND s.lease_expires >= now())
                 ORDER BY c.claimed_at FOR UPDATE OF c SKIP LOCKED
-            )
-            UPDATE claims c SET session_id = $1, owner = $2, takeovers = c.takeovers + 1, claimed_at = now()
-            FROM expired e WHERE c.name = e.name RETURNING c.name, e.owner
-            """, [.integer(session), .text(owner)]).map { TakenOverClaim(name: $0[0] ?? "", previousOwner: $0[1] ?? "") }
+                """, [.integer(session)])
+            var taken: [TakenOverClaim] = []
+            for row in candidates {
+                guard let name = row[0], let holder = row[2], Int(holder) != session else { continue }
+                let live = try db.query("SELECT 1 FROM ledger_sessions WHERE id = $1::bigint AND lease_expires >= clock_timestamp()", [.text(holder)])
+                guard live.isEmpty else { continue }
+                try db.query("UPDATE claims SET session_id = $1, owner = $2, takeovers = takeovers + 1, claimed_at = now() WHERE name = $3",
+                             [.integer(session), .text(owner), .text(name)])
+                taken.append(TakenOverClaim(name: name, previousOwner: row[1] ?? ""))
+            }
+            return taken
+        }
     }
 
     public func release(_ name: String) throws {
