@@ -1,18 +1,32 @@
 import CardBatchCore
 import CardBatchNative
 
-/// A value for a statement of the transfer code, which is written once for both engines.
-enum TransferValue {
-    case text(String)
-    case integer(Int)
-}
-
-/// Export, import and status in SQL both engines run, with `?` placeholders; `run` is one engine's
-/// connection inside the caller's transaction.
+/// Export, import and status, written once for both engines; `query` and `execute` are one engine's
+/// connection, under its lock.
 struct TransferStatements {
-    let query: (String, [TransferValue]) throws -> [[String?]]
+    let query: (LedgerStatement) throws -> [[String?]]
+    let execute: (String) throws -> Void
+    /// How the engine begins a write transaction.
+    let begin: String
 
-    func count(_ sql: String, _ arguments: [TransferValue] = []) throws -> Int {
+    /// `body` in one transaction, rolled back when it throws.
+    func inTransaction<T>(_ body: (TransferStatements) throws -> T) throws -> T {
+        try execute(begin)
+        do {
+            let value = try body(self)
+            try execute("COMMIT")
+            return value
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    func query(_ sql: String, _ arguments: [LedgerValue]) throws -> [[String?]] {
+        try query(LedgerStatement(sql, arguments))
+    }
+
+    func count(_ sql: String, _ arguments: [LedgerValue] = []) throws -> Int {
         Int(try query(sql, arguments).first?[0] ?? "") ?? 0
     }
 
@@ -22,7 +36,7 @@ struct TransferStatements {
             SELECT e.nationality, e.passport_number, e.record_key, e.bundle_sha256 FROM employees e JOIN bundles b ON b.sha256 = e.bundle_sha256
             WHERE b.state = 'done' ORDER BY e.bundle_sha256, e.nationality, e.passport_number
             """, []).map { LedgerContents.Employee(nationality: $0[0] ?? "", passportNumber: $0[1] ?? "", recordKey: $0[2] ?? "", bundleSHA256: $0[3] ?? "") }
-        let journeys = try query("SELECT \(SQLiteLedger.journeyColumns) FROM journeys ORDER BY id", []).map(SQLiteLedger.journey)
+        let journeys = try query("SELECT \(JourneyStatements.columns) FROM journeys ORDER BY id", []).map(JourneyStatements.journey)
         let pending = try count("SELECT count(*) FROM bundles WHERE state = 'pending'")
         return LedgerContents(bundles: bundles, employees: employees, journeys: journeys, pendingLeftOut: pending)
     }
@@ -59,10 +73,7 @@ struct TransferStatements {
                 summary.journeysPresent += 1
                 continue
             }
-            _ = try query("INSERT INTO journeys (\(SQLiteLedger.journeyColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-                .text(j.claim), .text(j.original), .text(j.state.rawValue), .integer(j.attempts), .text(j.outputName), .text(j.receivedAt),
-                .text(j.updatedAt), .text(j.outcome), .integer(j.employees), .integer(j.accepted), .integer(j.rejected), .text(j.rules), .text(j.destination),
-            ])
+            _ = try query(JourneyStatements.insert(j))
             summary.journeysAdded += 1
         }
         return summary
@@ -75,100 +86,72 @@ struct TransferStatements {
             bundlesPending: try count("SELECT count(*) FROM bundles WHERE state = 'pending'"),
             acceptedEmployees: try count("SELECT count(*) FROM employees"),
             journeys: try count("SELECT count(*) FROM journeys"),
-            activeJourneys: try count("SELECT count(*) FROM journeys WHERE \(SQLiteLedger.active)"))
+            activeJourneys: try count("SELECT count(*) FROM journeys WHERE \(JourneyStatements.active)"))
     }
 }
 
 extension SQLiteLedger: LedgerTransfer {
-    func statements(_ db: SQLiteDatabase) -> TransferStatements {
-        TransferStatements { sql, arguments in
-            try db.query(sql, arguments.map { switch $0 { case .text(let t): .text(t); case .integer(let i): .integer(i) } })
-        }
+    /// `body` with the transfer statements on this ledger's connection, under its lock.
+    func withStatements<T: Sendable>(_ body: (TransferStatements) throws -> T) throws -> T {
+        try database.withLock { db throws -> T in try body(statements(db)) }
     }
 
-    /// `body` in one write transaction (BEGIN IMMEDIATE … COMMIT), rolled back when it throws.
-    func inTransaction<T>(_ body: (TransferStatements) throws -> T) throws -> T {
-        try database.withLock { db throws -> T in
-            try db.execute("BEGIN IMMEDIATE")
-            do {
-                let value = try body(statements(db))
-                try db.execute("COMMIT")
-                return value
-            } catch {
-                try? db.execute("ROLLBACK")
-                throw error
-            }
-        }
+    func statements(_ db: SQLiteDatabase) -> TransferStatements {
+        TransferStatements(query: { try db.query($0.sql, $0.arguments.map(\.sqlite)) }, execute: { try db.execute($0) }, begin: "BEGIN IMMEDIATE")
     }
 
     public func contents() throws -> LedgerContents {
-        try inTransaction { try $0.contents() }
+        try withStatements { try $0.inTransaction { try $0.contents() } }
     }
 
     public func add(_ contents: LedgerContents) throws -> LedgerImportSummary {
-        try inTransaction { try $0.add(contents) }
+        try withStatements { try $0.inTransaction { try $0.add(contents) } }
     }
 
     public func status() throws -> LedgerStatus {
-        try database.withLock { db throws in try statements(db).status(backend: "sqlite", location: path, schemaVersion: 1, latest: 1) }
+        try withStatements { try $0.status(backend: "sqlite", location: path, schemaVersion: 1, latest: 1) }
     }
 }
 
 extension PostgresLedger: LedgerTransfer {
-    /// `?` placeholders numbered `$1`, `$2` … (the transfer statements hold no `?` in literals).
-    static func numbered(_ sql: String) -> String {
-        var n = 0
-        return sql.split(separator: "?", omittingEmptySubsequences: false).enumerated().map { i, part in
-            if i == 0 { return String(part) }
-            n += 1
-            return "$\(n)" + part
-        }.joined()
+    /// `body` with the transfer statements on this ledger's connection, under its lock.
+    func withStatements<T: Sendable>(_ body: (TransferStatements) throws -> T) throws -> T {
+        try database.withLock { db throws -> T in try body(statements(db)) }
     }
 
     func statements(_ db: PostgresConnection) -> TransferStatements {
-        TransferStatements { sql, arguments in
-            try db.query(Self.numbered(sql), arguments.map { switch $0 { case .text(let t): .text(t); case .integer(let i): .integer(i) } })
-        }
+        TransferStatements(query: { try db.query($0.numbered, $0.arguments.map(\.postgres)) }, execute: { try db.execute($0) }, begin: "BEGIN")
     }
 
-    func inTransaction<T>(_ body: (TransferStatements) throws -> T) throws -> T {
-        try database.withLock { db throws -> T in
-            try db.execute("BEGIN")
-            do {
-                let value = try body(statements(db))
-                try db.execute("COMMIT")
-                return value
-            } catch {
-                try? db.execute("ROLLBACK")
-                throw error
+    public func contents() throws -> LedgerContents {
+        try withStatements { try $0.inTransaction { try $0.contents() } }
+    }
+
+    public func add(_ contents: LedgerContents) throws -> LedgerImportSummary {
+        try withStatements {
+            try $0.inTransaction { statements in
+                // One import at a time: two imports of overlapping ledgers would otherwise race on the same rows.
+                _ = try statements.query("SELECT pg_advisory_xact_lock(?::bigint)", [.integer(Self.migrationLock + 1)])
+                return try statements.add(contents)
             }
         }
     }
 
-    public func contents() throws -> LedgerContents {
-        try inTransaction { try $0.contents() }
-    }
-
-    public func add(_ contents: LedgerContents) throws -> LedgerImportSummary {
-        try inTransaction { statements in
-            // One import at a time: two imports of overlapping ledgers would otherwise race on the same rows.
-            _ = try statements.query("SELECT pg_advisory_xact_lock(?::bigint)", [.integer(Self.migrationLock + 1)])
-            return try statements.add(contents)
-        }
-    }
-
     public func status() throws -> LedgerStatus {
-        try inTransaction { statements in
-            let version = try statements.count("SELECT coalesce(max(version), 0) FROM schema_migrations")
-            var status = try statements.status(backend: "postgresql", location: endpoint, schemaVersion: version,
-                                               latest: Self.migrations.last?.version ?? 0)
-            status.liveSessions = try statements.count("SELECT count(*) FROM ledger_sessions WHERE lease_expires >= now()")
-            status.expiredSessions = try statements.count("SELECT count(*) FROM ledger_sessions WHERE lease_expires < now()")
-            status.claims = try statements.count("SELECT count(*) FROM claims")
-            status.expiredClaims = try statements.count("""
-                SELECT count(*) FROM claims c LEFT JOIN ledger_sessions s ON s.id = c.session_id WHERE s.id IS NULL OR s.lease_expires < now()
-                """)
-            return status
+        try withStatements {
+            try $0.inTransaction { statements in
+                let version = try statements.count("SELECT coalesce(max(version), 0) FROM schema_migrations")
+                var status = try statements.status(backend: "postgresql", location: endpoint, schemaVersion: version,
+                                                   latest: Self.migrations.last?.version ?? 0)
+                status.liveSessions = try statements.count("SELECT count(*) FROM ledger_sessions WHERE lease_expires >= now()")
+                status.expiredSessions = try statements.count("SELECT count(*) FROM ledger_sessions WHERE lease_expires < now()")
+                status.claims = try statements.count("SELECT count(*) FROM claims")
+                status.expiredClaims = try statements.count("""
+                    SELECT count(*) FROM claims c
+                    WHERE NOT EXISTS (SELECT 1 FROM ledger_sessions s WHERE s.id = c.session_id AND s.lease_expires >= now())
+                    """)
+                return status
+            }
         }
     }
 }

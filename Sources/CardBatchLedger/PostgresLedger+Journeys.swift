@@ -2,47 +2,34 @@ public import CardBatchCore
 import CardBatchNative
 
 extension PostgresLedger: JourneyLog {
-    static let journeyColumns = SQLiteLedger.journeyColumns
-    static let active = SQLiteLedger.active
-
-    public func received(_ j: Journey) throws {
-        try run("INSERT INTO journeys (\(Self.journeyColumns)) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)", [
-            .text(j.claim), .text(j.original), .text(j.state.rawValue), .integer(j.attempts), .text(j.outputName), .text(j.receivedAt),
-            .text(j.updatedAt), .text(j.outcome), .integer(j.employees), .integer(j.accepted), .integer(j.rejected), .text(j.rules), .text(j.destination),
-        ])
+    /// Runs one statement written for both engines.
+    @discardableResult
+    func run(_ statement: LedgerStatement) throws(PostgresError) -> [[String?]] {
+        try run(statement.numbered, statement.arguments.map(\.postgres))
     }
 
+    public func received(_ j: Journey) throws { try run(JourneyStatements.insert(j)) }
+
     public func activeJourney(claim: String) throws -> Journey? {
-        try run("SELECT \(Self.journeyColumns) FROM journeys WHERE claim = $1 AND \(Self.active) ORDER BY id DESC LIMIT 1", [.text(claim)])
-            .first.map(SQLiteLedger.journey)
+        try run(JourneyStatements.active(claim: claim)).first.map(JourneyStatements.journey)
     }
 
     public func relocate(claim: String, to newClaim: String, at: String) throws {
-        try run("UPDATE journeys SET claim = $1, updated_at = $2 WHERE claim = $3 AND \(Self.active)", [.text(newClaim), .text(at), .text(claim)])
+        try run(JourneyStatements.relocate(claim: claim, to: newClaim, at: at))
     }
 
     public func startAttempt(claim: String, at: String) throws -> Int {
-        let rows = try run("""
-            UPDATE journeys SET state = 'processing', attempts = attempts + 1, updated_at = $1 WHERE claim = $2 AND \(Self.active) RETURNING attempts
-            """, [.text(at), .text(claim)])
-        return rows.compactMap { $0[0].flatMap { Int($0) } }.max() ?? 0
+        JourneyStatements.attempts(try run(JourneyStatements.startAttempt(claim: claim, at: at)))
     }
 
-    public func finish(_ j: Journey) throws {
-        try run("""
-            UPDATE journeys SET state = $1, outcome = $2, employees = $3, accepted = $4, rejected = $5, rules = $6, destination = $7, updated_at = $8
-            WHERE claim = $9 AND \(Self.active)
-            """, [.text(j.state.rawValue), .text(j.outcome), .integer(j.employees), .integer(j.accepted), .integer(j.rejected), .text(j.rules),
-                  .text(j.destination), .text(j.updatedAt), .text(j.claim)])
-    }
+    public func finish(_ j: Journey) throws { try run(JourneyStatements.finish(j)) }
 
     public func journeys(since: String) throws -> [Journey] {
-        try run("SELECT \(Self.journeyColumns) FROM journeys WHERE updated_at >= $1 OR received_at >= $1 ORDER BY id", [.text(since)])
-            .map(SQLiteLedger.journey)
+        try run(JourneyStatements.since(since)).map(JourneyStatements.journey)
     }
 
     public func activeJourneys() throws -> [Journey] {
-        try run("SELECT \(Self.journeyColumns) FROM journeys WHERE \(Self.active) ORDER BY id").map(SQLiteLedger.journey)
+        try run(JourneyStatements.allActive).map(JourneyStatements.journey)
     }
 }
 

@@ -236,13 +236,16 @@ public final class PostgresLedger: Ledger {
             let owner = row[6] ?? ""
             let outcome = publishedOutcome(bundle)
             let acted = try transaction { db throws(PostgresError) -> Bool in
-                // Still pending under the same session, and that session still expired (or ours).
+                // Two looks, as in `takeOverExpired`: the row locked while still pending under the
+                // same session, then, with the lock held, that session checked again in a statement
+                // of its own (still expired, or ours).
                 let locked = try db.query("""
-                    SELECT 1 FROM bundles b LEFT JOIN ledger_sessions s ON s.id = b.session_id
-                    WHERE b.sha256 = $1 AND b.state = 'pending' AND b.session_id IS NOT DISTINCT FROM $2::bigint
-                      AND (b.session_id = $3 OR s.id IS NULL OR s.lease_expires < now())
-                    FOR UPDATE OF b SKIP LOCKED
-                    """, [.text(bundle.sha256), owner.isEmpty ? .null : .text(owner), .integer(session)])
+                    SELECT 1 FROM bundles WHERE sha256 = $1 AND state = 'pending' AND session_id IS NOT DISTINCT FROM $2::bigint
+                    FOR UPDATE SKIP LOCKED
+                    """, [.text(bundle.sha256), owner.isEmpty ? .null : .text(owner)])
+                let holderLive = owner.isEmpty || Int(owner) == session ? false : !(try db.query(
+                    "SELECT 1 FROM ledger_sessions WHERE id = $1::bigint AND lease_expires >= clock_timestamp()", [.text(owner)]).isEmpty)
+                guard !holderLive else { return false }
                 guard !locked.isEmpty else { return false }
                 if let outcome {
                     try db.query("UPDATE bundles SET state = 'done', outcome = $1, session_id = NULL WHERE sha256 = $2", [.text(outcome), .text(bundle.sha256)])

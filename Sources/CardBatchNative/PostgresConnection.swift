@@ -21,7 +21,6 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         self.connectionLost = connectionLost
     }
 
-    public var isUniqueViolation: Bool { sqlState == "23505" }
     /// A serialization failure or deadlock: the transaction may be retried as a whole.
     public var isRetryable: Bool { sqlState == "40001" || sqlState == "40P01" }
 }
@@ -71,9 +70,6 @@ public final class PostgresConnection {
         return "\(text(PQuser(handle)))@\(text(PQhost(handle))):\(text(PQport(handle)))/\(text(PQdb(handle)))"
     }
 
-    /// The server's version number (150018 for 15.18).
-    public var serverVersion: Int { Int(PQserverVersion(handle)) }
-
     /// Re-establishes a lost connection; throws when the server still cannot be reached.
     /// - SeeAlso: `PQreset`
     func ensureConnected() throws(PostgresError) {
@@ -122,14 +118,7 @@ public final class PostgresConnection {
             }
             return table
         default:
-            let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) } ?? ""
-            let message = PQresultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) }
-                ?? Self.message(PQresultErrorMessage(result))
-            // A fatal error without a SQLSTATE, or with the connection gone, is the connection's.
-            if PQstatus(handle) != CONNECTION_OK || state.isEmpty || state.hasPrefix("08") || state == "57P01" || state == "57P02" || state == "57P03" {
-                throw PostgresError(sqlState: state, message: message.isEmpty ? Self.message(PQerrorMessage(handle)) : message, connectionLost: true)
-            }
-            throw PostgresError(sqlState: state, message: message, connectionLost: false)
+            throw failure(result)
         }
     }
 
@@ -141,11 +130,7 @@ public final class PostgresConnection {
         guard let result = PQexec(handle, sql) else { throw lost() }
         defer { PQclear(result) }
         let status = PQresultStatus(result)
-        guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY else {
-            let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) } ?? ""
-            let lost = PQstatus(handle) != CONNECTION_OK || state.isEmpty || state.hasPrefix("08") || state.hasPrefix("57P")
-            throw PostgresError(sqlState: state, message: Self.message(PQresultErrorMessage(result)), connectionLost: lost)
-        }
+        guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY else { throw failure(result) }
     }
 
     /// Runs `body` in one transaction, committed when it returns and rolled back when it throws.
@@ -159,6 +144,17 @@ public final class PostgresConnection {
             if PQstatus(handle) == CONNECTION_OK { try? execute("ROLLBACK") }
             throw error
         }
+    }
+
+    /// The error of a failed statement: its SQLSTATE and primary message. A failure without a
+    /// SQLSTATE (libpq's own: the server closed the connection), a connection-class state (`08…`),
+    /// an operator intervention (`57P…`: shut down, crashed), or a connection no longer OK is the
+    /// connection's.
+    private func failure(_ result: OpaquePointer) -> PostgresError {
+        let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) } ?? ""
+        let message = PQresultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) } ?? Self.message(PQresultErrorMessage(result))
+        let lost = PQstatus(handle) != CONNECTION_OK || state.isEmpty || state.hasPrefix("08") || state.hasPrefix("57P")
+        return PostgresError(sqlState: state, message: message.isEmpty ? Self.message(PQerrorMessage(handle)) : message, connectionLost: lost)
     }
 
     private func lost() -> PostgresError {

@@ -34,9 +34,9 @@ extension Watcher {
         }
     }
 
-    /// Counts a failed ledger call made during a pass.
+    /// Counts a failed ledger call made during a pass (other failures of a pass are the files').
     func noteLedgerError(_ error: any Error) {
-        if error is PostgresError { counters.withLock { $0.ledgerErrors += 1 } }
+        if error is PostgresError || error is SQLiteError { counters.withLock { $0.ledgerErrors += 1 } }
     }
 
     /// Claims an inbox bundle's name in the shared ledger. A claim this watcher still holds on that
@@ -67,11 +67,13 @@ extension Watcher {
         guard let claims else { return true }
         var ok = true
         do {
-            for claim in try claims.takeOverExpired(owner: options.folders.owner) {
-                ok = takeOver(claim.name, from: claim.previousOwner) && ok
+            let expired = try claims.takeOverExpired(owner: options.folders.owner)
+            let others = expired.isEmpty ? [] : othersClaimedFiles()
+            for claim in expired {
+                ok = takeOver(claim.name, from: claim.previousOwner, others: others) && ok
             }
             for (folder, name) in othersClaimedFiles() where try claims.claim(name, owner: options.folders.owner) {
-                ok = takeOver(name, from: folder) && ok
+                ok = takeOver(name, from: folder, others: []) && ok
             }
         } catch {
             noteLedgerError(error)
@@ -91,11 +93,12 @@ extension Watcher {
 
     /// Moves a bundle whose claim this watcher now holds into its own claim folder. The file is
     /// looked for in the previous holder's folder first, then in any other claim folder (a holder
-    /// that died while taking it over from a third one left it there), then in the inbox.
-    func takeOver(_ name: String, from previousOwner: String) -> Bool {
+    /// that died while taking it over from a third one left it there; `others` lists them), then in
+    /// the inbox.
+    func takeOver(_ name: String, from previousOwner: String, others: [(String, String)]) -> Bool {
         guard let claims else { return true }
-        let others = othersClaimedFiles().filter { $0.1 == name }.map { "\(options.folders.processing)/\($0.0)/\(name)" }
-        let candidates = ["\(options.folders.processing)/\(previousOwner)/\(name)"] + others + ["\(options.folders.inbox)/\(name)"]
+        let elsewhere = others.filter { $0.1 == name }.map { "\(options.folders.processing)/\($0.0)/\(name)" }
+        let candidates = ["\(options.folders.processing)/\(previousOwner)/\(name)"] + elsewhere + ["\(options.folders.inbox)/\(name)"]
         do {
             guard let source = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
                 // Filed away before its holder died (its journey is finished by

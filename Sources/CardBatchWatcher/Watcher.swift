@@ -45,9 +45,6 @@ public final class Watcher: Sendable {
 
     public var isStopping: Bool { stop.isOn }
 
-    /// The ledger this watcher records into (to close it on exit).
-    public var ledgerInUse: any Ledger { ledger }
-
     /// Consecutive passes that found the ledger unreachable (the poll interval backs off with them).
     let ledgerOutages = Locked(0)
 

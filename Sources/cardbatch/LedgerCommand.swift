@@ -15,12 +15,7 @@ struct LedgerCommand: ParsableCommand {
     static func open(_ options: LedgerOptions) throws -> any Ledger & JourneyLog & LedgerTransfer {
         guard options.ledger != nil else { throw ValidationError("--ledger is required: an SQLite file or a postgresql:// URL") }
         do {
-            guard let ledger = try options.open(directory: ".") as? any Ledger & JourneyLog & LedgerTransfer else {
-                throw ValidationError("this ledger cannot be read out")
-            }
-            return ledger
-        } catch let error as ValidationError {
-            throw error
+            return try options.open(directory: ".")
         } catch {
             StandardError.print("cardbatch: cannot use \(options.describe(directory: ".")): \(error)")
             throw ExitCode(74)

@@ -56,7 +56,7 @@ struct LedgerOptions: ParsableArguments {
 
     /// Opens the ledger: the SQLite file (its folder created owner-only), or a connection to the
     /// shared database with its schema migrated and this process's session opened.
-    func open(directory: String) throws -> any Ledger & JourneyLog {
+    func open(directory: String) throws -> any Ledger & JourneyLog & LedgerTransfer {
         let value = ledger ?? "\(directory)/cardbatch-ledger.sqlite"
         if PostgresLedger.isConnectionString(value) {
             return try PostgresLedger(connection: value, settings: .init(

@@ -87,9 +87,11 @@ struct WatchCommand: ParsableCommand {
             minimumAge: minAge, settle: settle, maxPerPass: maxPerPass, maxAttempts: maxAttempts, metricsPath: metrics,
             maxBackoff: maxBackoff, owner: ledger.owner)
         let watcher: Watcher
+        let opened: any Ledger & JourneyLog
         do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            watcher = Watcher(options: options, ledger: try ledger.open(directory: out), logger: logger, stop: stop)
+            opened = try ledger.open(directory: out)
+            watcher = Watcher(options: options, ledger: opened, logger: logger, stop: stop)
             try watcher.startUp()
         } catch {
             logger.critical("cannot start", metadata: ["ledger": "\(ledger.describe(directory: out))", "error": "\(error)"])
@@ -102,7 +104,7 @@ struct WatchCommand: ParsableCommand {
             watcher.serve()
         }
         watcher.shutDown()
-        PostgresLedger.close(watcher.ledgerInUse)
+        PostgresLedger.close(opened)
         withExtendedLifetime(signals) {}
     }
 }
