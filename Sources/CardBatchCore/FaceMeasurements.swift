@@ -139,15 +139,22 @@ public enum FaceMeasure {
             width = image.width
             height = image.height
             let count = width * height
+            // An empty picture gets a plain empty array: `unsafeUninitializedCapacity: 0` hands back
+            // the shared empty storage and stores its count there, a write to one global from every
+            // thread (ThreadSanitizer reports it).
+            guard count > 0 else {
+                values = []
+                return
+            }
             values = [Double](unsafeUninitializedCapacity: count) { out, initialized in
                 image.pixels.withUnsafeBufferPointer { p in
-                    guard count > 0, var rgb = p.baseAddress else { return }
+                    guard p.count >= count * 3, var rgb = p.baseAddress else { return }
                     for i in 0..<count {
                         out[i] = 0.299 * Double(rgb[0]) + 0.587 * Double(rgb[1]) + 0.114 * Double(rgb[2])
                         rgb += 3
                     }
+                    initialized = count
                 }
-                initialized = count
             }
         }
         init(width: Int, height: Int, values: [Double]) { self.width = width; self.height = height; self.values = values }
