@@ -77,7 +77,7 @@ let package = Package(
         // One harness per parser of outside bytes, for libFuzzer and the regression tests.
         .target(name: "CardBatchFuzzing", dependencies: ["CardBatchCore", "CardBatchIntake", "CardBatchNative", "CardBatchPipeline"]),
 
-        .target(name: "CardBatchTestSupport", dependencies: ["CardBatchNative", "CardBatchCore", "CardBatchSamples"], path: "Tests/CardBatchTestSupport"),
+        .target(name: "CardBatchTestSupport", dependencies: ["CardBatchNative", "CardBatchCore", "CardBatchSamples", "CardBatchLedger"], path: "Tests/CardBatchTestSupport"),
         // One test target per module, one suite per file; EndToEnd runs the built binary.
         .testTarget(name: "CardBatchCoreTests", dependencies: ["CardBatchCore"]),
         .testTarget(name: "CardBatchNativeTests", dependencies: ["CardBatchNative", "CardBatchTestSupport", "CardBatchSamples"]),

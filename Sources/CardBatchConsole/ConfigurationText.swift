@@ -15,11 +15,7 @@ public enum ConfigurationText {
     }
 
     /// The configuration as a complete, pretty-printed JSON file.
-    public static func json(_ effective: Configuration) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return (try? encoder.encode(effective)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-    }
+    public static func json(_ effective: Configuration) -> String { effective.canonicalJSON }
 
     /// `section.key` → the value as JSON text.
     static func flatten(_ configuration: Configuration) -> [String: String] {

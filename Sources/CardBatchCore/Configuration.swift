@@ -13,6 +13,7 @@ public struct Configuration: Sendable, Codable, Equatable {
     public var letter = LetterRules()
     public var photoChecks = PhotoCheckThresholds()
     public var faceChecks = FaceCheckThresholds()
+    public var retention = RetentionSettings()
 
     public init() {}
 
@@ -28,6 +29,7 @@ public struct Configuration: Sendable, Codable, Equatable {
             ("roster.maxFieldLength", roster.maxFieldLength), ("roster.maxEmployees", roster.maxEmployees),
             ("identity.passportNumberMaxLength", identity.passportNumberMaxLength), ("identity.maxPrintedNameLength", identity.maxPrintedNameLength),
             ("letter.maxAgeMonths", letter.maxAgeMonths), ("letter.minShortSidePixels", letter.minShortSidePixels),
+            ("retention.resultDays", retention.resultDays), ("retention.inboxDays", retention.inboxDays),
             ("letter.minLongSidePixels", letter.minLongSidePixels), ("photoChecks.maxAgeMonths", photoChecks.maxAgeMonths),
         ]
         for (key, value) in positive where value <= 0 { refuse(key, "must be greater than 0 (it is \(value))") }
@@ -245,6 +247,17 @@ public struct OutputSettings: Sendable, Codable, Equatable {
 
     public var fileModeBits: UInt16? { UInt16(fileMode, radix: 8) }
     public var directoryModeBits: UInt16? { UInt16(directoryMode, radix: 8) }
+}
+
+/// How long personal data stays before `cardbatch purge` (or a watcher's `--purge-after`) removes it.
+/// The ledger's keyed rows are not subject to it: duplicate detection needs them, and they name no one.
+public struct RetentionSettings: Sendable, Codable, Equatable {
+    /// Days a result folder (accepted photos and records, rejection reports, the bundle report) is kept.
+    public var resultDays = 90
+    /// Days an archived, rejected or quarantined bundle stays in the watcher's inbox.
+    public var inboxDays = 30
+
+    public init() {}
 }
 
 /// One thing wrong with a configuration: the key it is about (dotted, such as

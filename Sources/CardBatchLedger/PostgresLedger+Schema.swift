@@ -6,6 +6,15 @@ public struct LedgerMigration: Sendable {
     public let version: Int
     public let summary: String
     let sql: String
+    /// What the step does beyond SQL (keying rows needs the secret, which only the tool holds).
+    let transform: (@Sendable (TransferStatements, LedgerSecret) throws -> Void)?
+
+    init(version: Int, summary: String, sql: String, transform: (@Sendable (TransferStatements, LedgerSecret) throws -> Void)? = nil) {
+        self.version = version
+        self.summary = summary
+        self.sql = sql
+        self.transform = transform
+    }
 }
 
 extension PostgresLedger {
@@ -66,6 +75,16 @@ extension PostgresLedger {
             );
             CREATE INDEX claims_by_session ON claims (session_id);
             """),
+        LedgerMigration(version: 2, summary: "employees held by an HMAC-SHA256 key of their identity, no longer in clear text", sql: "",
+                        transform: { statements, secret in try KeyedIdentities.migrate(statements, secret: secret) }),
+        LedgerMigration(version: 3, summary: "the run history, append-only, each entry chained to the one before", sql: HistoryStatements.table + """
+            CREATE FUNCTION runs_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION 'the run history is append-only';
+            END $$;
+            CREATE TRIGGER runs_no_change BEFORE UPDATE OR DELETE OR TRUNCATE ON runs
+                FOR EACH STATEMENT EXECUTE FUNCTION runs_append_only();
+            """),
     ]
 
     /// The advisory lock every migrating process takes (an arbitrary constant: "cardbatch" in ASCII).
@@ -74,8 +93,8 @@ extension PostgresLedger {
     /// Applies, in one transaction under the advisory lock, every step the database lacks. Returns
     /// the versions applied (none when it was current). A database newer than this tool is refused.
     @discardableResult
-    static func migrate(_ db: PostgresConnection) throws(PostgresError) -> [Int] {
-        try db.transaction { () throws(PostgresError) -> [Int] in
+    static func migrate(_ db: PostgresConnection, secret: LedgerSecret) throws -> [Int] {
+        try statements(db).inTransaction { _ throws -> [Int] in
             try db.query("SELECT pg_advisory_xact_lock($1::bigint)", [.integer(migrationLock)])
             try db.execute("""
                 CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -90,10 +109,12 @@ extension PostgresLedger {
             }
             var done: [Int] = []
             for step in migrations where !applied.contains(step.version) {
-                try db.execute(step.sql)
+                if !step.sql.isEmpty { try db.execute(step.sql) }
+                try step.transform?(statements(db), secret)
                 try db.query("INSERT INTO schema_migrations (version, summary) VALUES ($1, $2)", [.integer(step.version), .text(step.summary)])
                 done.append(step.version)
             }
+            try KeyedIdentities.checkFingerprint(statements(db), secret: secret)
             return done
         }
     }

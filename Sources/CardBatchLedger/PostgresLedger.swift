@@ -10,7 +10,7 @@ public import Foundation
 ///   background heartbeat renews every third of the lease. A bundle's pending reservation and a
 ///   watcher's claims belong to the session; once its lease has expired (the process died, or lost
 ///   the database for longer than the lease), any host may recover them. No per-host clean-up.
-/// - Accepted employees are unique by (nationality, passport number) through a unique constraint,
+/// - Accepted employees are unique by identity key (`LedgerSecret.identityKey`) through a unique constraint,
 ///   so two hosts reserving the same employee at once get one reservation and one conflict naming
 ///   the other bundle, whichever commits first.
 /// - Each call is one short transaction; none stays open while a bundle is processed. Statements,
@@ -27,6 +27,8 @@ public final class PostgresLedger: Ledger {
     public let endpoint: String
     /// The schema steps this process applied when it connected (empty when the database was current).
     public let migrationsApplied: [Int]
+    /// The secret that keys employees and the history chain; the same file on every host.
+    public let secret: LedgerSecret
     let closed = Locked(false)
 
     public struct Settings: Sendable {
@@ -58,8 +60,10 @@ public final class PostgresLedger: Ledger {
     /// Connects, applies the schema's migrations (under an advisory lock, so processes starting
     /// together are safe) and opens this process's session. `connection` is a `postgresql://` URI;
     /// `postgresql:` alone takes everything from the `PG*` environment variables and `~/.pgpass`.
-    public init(connection: String, settings: Settings = Settings()) throws(PostgresError) {
+    /// A database keyed with another secret is refused (`LedgerKeyMismatch`).
+    public init(connection: String, secret: LedgerSecret, settings: Settings = Settings()) throws {
         self.settings = settings
+        self.secret = secret
         let milliseconds = Int(settings.statementTimeout * 1000)
         let connectionString = connection == "postgres:" || connection == "postgresql:" ? "" : connection
         let opened = try PostgresConnection(connectionString, defaults: [
@@ -72,7 +76,7 @@ public final class PostgresLedger: Ledger {
             "tcp_user_timeout": String(milliseconds),
         ])
         endpoint = opened.endpoint
-        migrationsApplied = try Self.migrate(opened)
+        migrationsApplied = try Self.migrate(opened, secret: secret)
         session = try Self.openSession(opened, settings: settings)
         database = Locked(opened)
         scheduleHeartbeat()
@@ -152,7 +156,7 @@ public final class PostgresLedger: Ledger {
     public func reserve(_ bundle: LedgerBundle, employees: [EmployeeIdentity]) throws -> [EmployeeIdentity: LedgerBundle] {
         // One order for every reserver: two bundles holding some of the same employees then wait
         // for each other instead of deadlocking.
-        let ordered = employees.sorted { ($0.nationality, $0.passportNumber) < ($1.nationality, $1.passportNumber) }
+        let keyed = employees.map { ($0, secret.identityKey($0)) }.sorted { $0.1 < $1.1 }
         let result = try transaction { db throws(PostgresError) -> Result<[EmployeeIdentity: LedgerBundle], LedgerConflict> in
             let inserted = try db.query("""
                 INSERT INTO bundles (\(Self.columns), state, session_id) VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7)
@@ -164,17 +168,13 @@ public final class PostgresLedger: Ledger {
                 return .failure(.bundleAlreadyRecorded(recorded.first.map(Self.bundle) ?? bundle))
             }
             var conflicts: [EmployeeIdentity: LedgerBundle] = [:]
-            for employee in ordered {
+            for (employee, key) in keyed {
                 // The unique key decides: a concurrent reservation of the same employee waits here
                 // for the other transaction, then finds its row.
                 let reserved = try db.query("""
-                    INSERT INTO employees (nationality, passport_number, bundle_sha256, record_key) VALUES ($1, $2, $3, $4)
-                    ON CONFLICT (nationality, passport_number) DO NOTHING RETURNING 1
-                    """, [.text(employee.nationality), .text(employee.passportNumber), .text(bundle.sha256), .text(employee.recordKey)])
-                if reserved.isEmpty, let holder = try db.query("""
-                    SELECT b.sha256, b.name, b.output, b.processed_at, b.processing_date, b.outcome
-                    FROM employees e JOIN bundles b ON b.sha256 = e.bundle_sha256 WHERE e.nationality = $1 AND e.passport_number = $2
-                    """, [.text(employee.nationality), .text(employee.passportNumber)]).first {
+                    INSERT INTO employees (identity_key, bundle_sha256) VALUES ($1, $2) ON CONFLICT (identity_key) DO NOTHING RETURNING 1
+                    """, [.text(key), .text(bundle.sha256)])
+                if reserved.isEmpty, let holder = try db.query(LedgerStatement(KeyedIdentities.holder).numbered, [.text(key)]).first {
                     conflicts[employee] = Self.bundle(holder)
                 }
             }
@@ -196,21 +196,14 @@ public final class PostgresLedger: Ledger {
     }
 
     public func complete(sha256: String, outcome: String, accepted: Set<EmployeeIdentity>) throws {
+        let keys = Set(accepted.map(secret.identityKey))
         try transaction { db throws(PostgresError) in
-            try Self.complete(db, sha256: sha256, outcome: outcome, accepted: accepted)
-        }
-    }
-
-    static func complete(_ db: PostgresConnection, sha256: String, outcome: String, accepted: Set<EmployeeIdentity>) throws(PostgresError) {
-        let reserved = try db.query("SELECT nationality, passport_number, record_key FROM employees WHERE bundle_sha256 = $1", [.text(sha256)])
-        for row in reserved {
-            let identity = EmployeeIdentity(nationality: row[0] ?? "", passportNumber: row[1] ?? "", recordKey: row[2] ?? "")
-            if !accepted.contains(identity) {
-                try db.query("DELETE FROM employees WHERE nationality = $1 AND passport_number = $2 AND bundle_sha256 = $3",
-                             [.text(identity.nationality), .text(identity.passportNumber), .text(sha256)])
+            for row in try db.query("SELECT identity_key FROM employees WHERE bundle_sha256 = $1", [.text(sha256)]) {
+                guard let key = row[0], !keys.contains(key) else { continue }
+                try db.query("DELETE FROM employees WHERE identity_key = $1 AND bundle_sha256 = $2", [.text(key), .text(sha256)])
             }
+            try db.query("UPDATE bundles SET state = 'done', outcome = $1, session_id = NULL WHERE sha256 = $2", [.text(outcome), .text(sha256)])
         }
-        try db.query("UPDATE bundles SET state = 'done', outcome = $1, session_id = NULL WHERE sha256 = $2", [.text(outcome), .text(sha256)])
     }
 
     public func abandon(sha256: String) throws {

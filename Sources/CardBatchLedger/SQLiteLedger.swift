@@ -8,8 +8,17 @@ import Foundation
 public final class SQLiteLedger: Ledger {
     let database: Locked<SQLiteDatabase>
     public let path: String
+    /// The secret that keys employees and the history chain.
+    public let secret: LedgerSecret
+    /// The schema steps this open applied (empty when the file was current).
+    public let migrationsApplied: [Int]
 
-    static let schema = """
+    /// The schema version this cardbatch writes (`PRAGMA user_version`; a file from before versions
+    /// reads 0 and is version 1). The steps match PostgreSQL's migrations.
+    public static let schemaVersion = 3
+
+    /// Version 1: bundles and employees by clear-text nationality and passport number.
+    static let schemaVersion1 = """
     CREATE TABLE IF NOT EXISTS bundles (
         sha256 TEXT PRIMARY KEY,
         name TEXT NOT NULL,
@@ -30,18 +39,53 @@ public final class SQLiteLedger: Ledger {
     CREATE INDEX IF NOT EXISTS employees_by_bundle ON employees (bundle_sha256);
     """
 
-    /// Opens or creates the ledger at `path` (created owner-only: it holds passport numbers).
-    public init(path: String) throws(SQLiteError) {
+    /// Version 3: the history's triggers (the table itself is `HistoryStatements.table`).
+    static let historyTriggers = """
+    CREATE TRIGGER runs_no_update BEFORE UPDATE ON runs BEGIN SELECT RAISE(ABORT, 'the run history is append-only'); END;
+    CREATE TRIGGER runs_no_delete BEFORE DELETE ON runs BEGIN SELECT RAISE(ABORT, 'the run history is append-only'); END;
+    """
+
+    /// Opens or creates the ledger at `path` (created owner-only), bringing its schema to the current
+    /// version in one transaction: a file of an earlier version is migrated in place, its clear-text
+    /// passport numbers replaced by keys under `secret`, and the freed pages zeroed and vacuumed away.
+    /// A ledger keyed with another secret is refused (`LedgerKeyMismatch`).
+    public init(path: String, secret: LedgerSecret) throws {
         self.path = path
+        self.secret = secret
         let db = try SQLiteDatabase(path: path)
         try db.useWriteAheadLog()
-        try db.execute("PRAGMA synchronous = FULL; PRAGMA cache_size = -512;")
-        // One write transaction, taken up front: a second connection creating the same tables waits
-        // for it through the busy handler instead of failing mid-way.
-        try db.transaction { () throws(SQLiteError) in
-            try db.execute(Self.schema)
-            try db.execute(Self.journeySchema)
+        // secure_delete: deleted rows' bytes are overwritten, so a clear-text row dropped by the
+        // migration leaves nothing in free pages.
+        try db.execute("PRAGMA synchronous = FULL; PRAGMA cache_size = -512; PRAGMA secure_delete = ON;")
+        let statements = Self.statements(db)
+        // One write transaction, taken up front: a second connection migrating the same file waits
+        // for it through the busy handler, then finds the file current.
+        let applied = try statements.inTransaction { statements -> [Int] in
+            let version = max(1, try statements.count("PRAGMA user_version"))
+            guard version <= Self.schemaVersion else {
+                throw LedgerFormatError(description: "\(path) has schema version \(version), newer than this cardbatch knows (\(Self.schemaVersion)): upgrade cardbatch")
+            }
+            var applied: [Int] = []
+            if version < 2 {
+                try statements.execute(Self.schemaVersion1)
+                try statements.execute(Self.journeySchema)
+                try KeyedIdentities.migrate(statements, secret: secret)
+                applied.append(2)
+            }
+            if version < 3 {
+                try statements.execute(HistoryStatements.table + Self.historyTriggers)
+                applied.append(3)
+            }
+            try KeyedIdentities.checkFingerprint(statements, secret: secret)
+            try statements.execute("PRAGMA user_version = \(Self.schemaVersion)")
+            return applied
         }
+        if applied.contains(2) {
+            // Nothing of the clear-text table is left in the file or its log.
+            try db.execute("VACUUM")
+            try db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+        migrationsApplied = applied
         database = Locked(db)
     }
 
@@ -65,6 +109,7 @@ public final class SQLiteLedger: Ledger {
     }
 
     public func reserve(_ bundle: LedgerBundle, employees: [EmployeeIdentity]) throws -> [EmployeeIdentity: LedgerBundle] {
+        let keyed = employees.map { ($0, secret.identityKey($0)) }
         let result = try database.withLock { db throws(SQLiteError) in
             try db.transaction { () throws(SQLiteError) -> Result<[EmployeeIdentity: LedgerBundle], LedgerConflict> in
                 if let recorded = try db.query("SELECT \(Self.columns) FROM bundles WHERE sha256 = ?", [.text(bundle.sha256)]).first {
@@ -74,18 +119,12 @@ public final class SQLiteLedger: Ledger {
                              [.text(bundle.sha256), .text(bundle.name), .text(bundle.output), .text(bundle.processedAt),
                               .text(bundle.processingDate), .text(bundle.outcome), .integer(Int(getpid()))])
                 var conflicts: [EmployeeIdentity: LedgerBundle] = [:]
-                for employee in employees {
-                    let holder = try db.query("""
-                        SELECT \(Self.columns.split(separator: ",").map { "b." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))
-                        FROM employees e JOIN bundles b ON b.sha256 = e.bundle_sha256
-                        WHERE e.nationality = ? AND e.passport_number = ?
-                        """, [.text(employee.nationality), .text(employee.passportNumber)]).first
-                    if let holder {
+                for (employee, key) in keyed {
+                    if let holder = try db.query(KeyedIdentities.holder, [.text(key)]).first {
                         conflicts[employee] = Self.bundle(holder)
                         continue
                     }
-                    try db.query("INSERT INTO employees (nationality, passport_number, bundle_sha256, record_key) VALUES (?, ?, ?, ?)",
-                                 [.text(employee.nationality), .text(employee.passportNumber), .text(bundle.sha256), .text(employee.recordKey)])
+                    try db.query("INSERT INTO employees (identity_key, bundle_sha256) VALUES (?, ?)", [.text(key), .text(bundle.sha256)])
                 }
                 return .success(conflicts)
             }
@@ -94,14 +133,12 @@ public final class SQLiteLedger: Ledger {
     }
 
     public func complete(sha256: String, outcome: String, accepted: Set<EmployeeIdentity>) throws {
+        let keys = Set(accepted.map(secret.identityKey))
         try database.withLock { db throws(SQLiteError) in
             try db.transaction { () throws(SQLiteError) in
-                let reserved = try db.query("SELECT nationality, passport_number, record_key FROM employees WHERE bundle_sha256 = ?", [.text(sha256)])
-                for row in reserved {
-                    let identity = EmployeeIdentity(nationality: row[0] ?? "", passportNumber: row[1] ?? "", recordKey: row[2] ?? "")
-                    if !accepted.contains(identity) {
-                        try db.query("DELETE FROM employees WHERE nationality = ? AND passport_number = ?", [.text(identity.nationality), .text(identity.passportNumber)])
-                    }
+                for row in try db.query("SELECT identity_key FROM employees WHERE bundle_sha256 = ?", [.text(sha256)]) {
+                    guard let key = row[0], !keys.contains(key) else { continue }
+                    try db.query("DELETE FROM employees WHERE identity_key = ?", [.text(key)])
                 }
                 try db.query("UPDATE bundles SET state = 'done', outcome = ? WHERE sha256 = ?", [.text(outcome), .text(sha256)])
             }

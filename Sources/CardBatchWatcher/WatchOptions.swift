@@ -25,11 +25,17 @@ public struct WatchOptions: Sendable {
     /// interval up to this).
     public var maxBackoff: Double
     public var summaryDirectory: String
+    /// This host's name in the run history.
+    public var host: String
+    /// When set, a purge of what is older than this many days runs after a pass, at most once a day.
+    public var purgeAfterDays: Int?
 
     public init(inbox: String, outputDirectory: String, fixedDate: CalendarDate? = nil, configuration: Configuration = Configuration(),
                 permits: PermitExtract? = nil, workers: Int = ProcessInfo.processInfo.activeProcessorCount, pollInterval: Double = 30,
                 minimumAge: Double = 60, settle: Double = 5, maxPerPass: Int = 100, maxAttempts: Int = 3, metricsPath: String? = nil,
-                maxBackoff: Double = 300, owner: String? = nil) {
+                maxBackoff: Double = 300, owner: String? = nil, host: String = ProcessInfo.processInfo.hostName, purgeAfterDays: Int? = nil) {
+        self.host = host
+        self.purgeAfterDays = purgeAfterDays
         folders = InboxFolders(inbox: inbox, owner: owner)
         self.maxBackoff = maxBackoff
         self.outputDirectory = outputDirectory

@@ -46,6 +46,7 @@ extension Watcher {
                 // The tool could not write its outputs (disk full, permissions) or reach its ledger:
                 // the bundle stays claimed and is tried again next pass, up to maxAttempts.
                 counters.withLock { $0.bundles["failed", default: 0] += 1 }
+                passRuns.withLock { $0.append(.failed(path: original, error: error)) }
                 logger.error("bundle failed", metadata: ["bundle": "\(original)", "attempt": "\(journey.attempts)", "error": "\(error)"])
                 return false
             }
@@ -79,6 +80,7 @@ extension Watcher {
             journey.updatedAt = Self.now()
             try ledger.finish(journey)
             try claims?.release(original)
+            passRuns.withLock { $0.append(.judged(outcome)) }
             counters.withLock {
                 $0.bundles[status.rawValue, default: 0] += 1
                 $0.acceptedEmployees += result.acceptedCount

@@ -119,5 +119,7 @@ extension Watcher {
             "rejected": "\(after.rejectedEmployees - before.rejectedEmployees)", "quarantined": "\(quarantined)",
             "failed": "\(failed)", "seconds": "\(String(format: "%.2f", seconds))",
         ])
+        recordPass()
+        if !failed { purgeIfDue() }
     }
 }

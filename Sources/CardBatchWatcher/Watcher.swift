@@ -23,6 +23,12 @@ public final class Watcher: Sendable {
     /// then claims are rows with leases, and a dead watcher's bundles are taken over by any host.
     /// Nil with a ledger of one machine: claim folders of dead processes on this host are recovered.
     let claims: (any BundleClaims)?
+    /// Where each pass that handled a bundle, and each purge, is recorded (a ledger that keeps one).
+    let history: (any RunHistory)?
+    /// The bundles this pass handled, for its history entry.
+    let passRuns = Locked<[BundleRun]>([])
+    /// When this watcher last purged (`--purge-after`).
+    let lastPurge = Locked<Date?>(nil)
     let logger: Logger
     let counters = Locked(WatchCounters())
     let stop: StopSwitch
@@ -34,6 +40,7 @@ public final class Watcher: Sendable {
         self.options = options
         self.ledger = ledger
         claims = ledger as? any BundleClaims
+        history = ledger as? any RunHistory
         self.logger = logger
         self.stop = stop
     }

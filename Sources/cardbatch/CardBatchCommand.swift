@@ -13,6 +13,6 @@ struct CardBatchCommand: ParsableCommand {
         """,
         version: CardBatchVersion.tool,
         subcommands: [ProcessCommand.self, PrecheckCommand.self, RulesCommand.self, ExplainCommand.self,
-                      ConfigCommand.self, SchemaCommand.self, WatchCommand.self, FixPhotoCommand.self, LedgerCommand.self]
+                      ConfigCommand.self, SchemaCommand.self, WatchCommand.self, FixPhotoCommand.self, LedgerCommand.self, PurgeCommand.self]
     )
 }

@@ -7,12 +7,12 @@ import Foundation
 struct LedgerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ledger",
-        abstract: "Look after the ledger: its schema, its state, and moving an SQLite ledger into a shared PostgreSQL one.",
-        subcommands: [Migrate.self, Status.self, Export.self, Import.self]
+        abstract: "Look after the ledger: its schema, state, secret and run history, and moving an SQLite ledger into a shared PostgreSQL one.",
+        subcommands: [Migrate.self, Status.self, InitSecret.self, History.self, Verify.self, Export.self, Import.self]
     )
 
     /// The ledger named with --ledger (required here: there is no output folder to default to).
-    static func open(_ options: LedgerOptions) throws -> any Ledger & JourneyLog & LedgerTransfer {
+    static func open(_ options: LedgerOptions) throws -> any StoredLedger {
         guard options.ledger != nil else { throw ValidationError("--ledger is required: an SQLite file or a postgresql:// URL") }
         do {
             return try options.open(directory: ".")
@@ -30,12 +30,11 @@ struct LedgerCommand: ParsableCommand {
         func run() throws {
             let opened = try LedgerCommand.open(ledger)
             defer { PostgresLedger.close(opened) }
-            if let shared = opened as? PostgresLedger {
-                let current = try shared.appliedMigrations().last?.version ?? 0
-                print(shared.migrationsApplied.isEmpty ? "ledger schema already current (version \(current))"
-                                                       : "ledger schema migrated to version \(current) (applied: \(shared.migrationsApplied.map(String.init).joined(separator: ", ")))")
-            } else {
-                print("ledger schema current (SQLite: created and kept up to date when opened)")
+            let current = try opened.status().schemaVersion
+            print(opened.migrationsApplied.isEmpty ? "ledger schema already current (version \(current))"
+                                                   : "ledger schema migrated to version \(current) (applied: \(opened.migrationsApplied.map(String.init).joined(separator: ", ")))")
+            if opened.migrationsApplied.contains(2) {
+                print("employees are now held by keys under \(opened.secret.path) (fingerprint \(opened.secret.fingerprint)); no passport number is left in the ledger")
             }
         }
     }
@@ -60,6 +59,8 @@ struct LedgerCommand: ParsableCommand {
             print("bundles: \(status.bundlesDone) done, \(status.bundlesPending) pending")
             print("accepted employees: \(status.acceptedEmployees)")
             print("journeys: \(status.journeys) (\(status.activeJourneys) unfinished)")
+            print("secret: fingerprint \(status.keyFingerprint)")
+            print("history: \(status.historyEntries) runs" + (status.historyEntries > 0 ? ", head \(status.historyHead)" : ""))
             if let live = status.liveSessions, let expired = status.expiredSessions, let claims = status.claims, let stale = status.expiredClaims {
                 print("sessions: \(live) live, \(expired) expired")
                 print("claims: \(claims) held, \(stale) expired (taken over by the next watcher pass)")
@@ -67,9 +68,105 @@ struct LedgerCommand: ParsableCommand {
         }
     }
 
+    struct InitSecret: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "init-secret",
+            abstract: "Make a new ledger secret: 32 random bytes in a file only its owner can read. Never replaces an existing file.")
+        @OptionGroup var ledger: LedgerOptions
+
+        func run() throws {
+            let path: String
+            do {
+                path = try ledger.secretPath(directory: ".")
+            } catch {
+                throw ValidationError("name the file with --secret FILE (or CARDBATCH_LEDGER_SECRET)")
+            }
+            do {
+                let secret = try LedgerSecret.create(path: path)
+                print("created \(path) (fingerprint \(secret.fingerprint)): copy it, by a safe channel, to every host sharing the ledger, and back it up")
+            } catch {
+                StandardError.print("cardbatch: \(error)")
+                throw ExitCode(73)
+            }
+        }
+    }
+
+    struct History: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the recorded runs (process, precheck, watch passes, purges): when, where, by whom, with which tool, rules and configuration, on which bundles, and the counts.")
+        @OptionGroup var ledger: LedgerOptions
+        @Option(name: .long, help: ArgumentHelp("Only runs that ended on or after this date (YYYY-MM-DD) or time (ISO 8601, UTC).", valueName: "date"))
+        var since: String?
+        @Flag(name: .long, help: "One JSON object per run, one per line.") var json = false
+
+        func validate() throws {
+            if let since, CalendarDate(iso: String(since.prefix(10))) == nil {
+                throw ValidationError("--since \"\(since)\" is not a date written YYYY-MM-DD (or an ISO 8601 time)")
+            }
+        }
+
+        func run() throws {
+            let opened = try LedgerCommand.open(ledger)
+            defer { PostgresLedger.close(opened) }
+            let entries = try opened.history(since: since)
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                for entry in entries { print(String(decoding: try encoder.encode(entry), as: UTF8.self)) }
+                return
+            }
+            if entries.isEmpty { print("no runs recorded" + (since.map { " since \($0)" } ?? "")) }
+            for entry in entries {
+                let run = entry.run
+                let counts = run.counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                print("#\(entry.sequence) \(run.at) \(run.kind.rawValue) on \(run.host) by \(run.user), cardbatch \(run.toolVersion), rules \(run.ruleSetVersion)")
+                if !run.configurationSHA256.isEmpty { print("    configuration \(run.configurationSHA256.prefix(16))") }
+                if !counts.isEmpty { print("    \(counts)") }
+                if !run.dates.isEmpty { print("    " + run.dates.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")) }
+                for input in run.inputs { print("    bundle   \(input)") }
+                for output in run.outputs { print("    manifest \(output)") }
+            }
+        }
+    }
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check the run history's chain: every entry's digest (keyed with the ledger's secret) and its link to the one before. Exit 0 when intact, 1 when not.")
+        @OptionGroup var ledger: LedgerOptions
+        @Option(name: .long, help: ArgumentHelp("A head recorded earlier (SEQ:DIGEST, as `verify` prints it); checks it is still in the chain, so entries removed from the end are found too.", valueName: "seq:digest"))
+        var head: String?
+        @Flag(name: .long, help: "One JSON object instead of text.") var json = false
+
+        func run() throws {
+            let opened = try LedgerCommand.open(ledger)
+            defer { PostgresLedger.close(opened) }
+            var check = try opened.verifyHistory()
+            if let head {
+                let parts = head.split(separator: ":", maxSplits: 1).map(String.init)
+                guard parts.count == 2, let sequence = Int(parts[0]) else { throw ValidationError("--head is SEQ:DIGEST, as `ledger verify` prints it") }
+                let found = try opened.history(since: nil).first { $0.sequence == sequence }
+                if found?.digest != parts[1] {
+                    check.problems.append(found == nil ? "entry \(sequence), the head recorded earlier, is gone (entries removed from the end)"
+                                                       : "entry \(sequence) is not the one recorded earlier (its digest differs)")
+                }
+            }
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys]
+                print(String(decoding: try encoder.encode(check), as: UTF8.self))
+            } else if check.isIntact {
+                print("history intact: \(check.entries) runs, head \(check.headSequence):\(check.headDigest)")
+            } else {
+                print("history NOT intact: \(check.problems.count) problem(s) in \(check.entries) runs")
+                for problem in check.problems { print("  \(problem)") }
+            }
+            if !check.isIntact { throw ExitCode(1) }
+        }
+    }
+
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write the ledger's finished bundles, accepted employees and journeys to a JSON file (owner-only: it holds passport numbers).")
+            abstract: "Write the ledger's finished bundles, accepted employees (by key) and journeys to a JSON file (owner-only).")
         @OptionGroup var ledger: LedgerOptions
         @Option(name: .long, help: ArgumentHelp("The file to write.", valueName: "file")) var to: String
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CardBatchCore
 import CardBatchLedger
+import CardBatchNative
 import Foundation
 
 /// Where the ledger is, shared by `process`, `watch` and `ledger`: an SQLite file (the default, one
@@ -12,6 +13,12 @@ struct LedgerOptions: ParsableArguments {
         and ~/.pgpass). Never put a password here: use ~/.pgpass or PGPASSWORD.
         """, valueName: "path-or-url"))
     var ledger: String?
+
+    @Option(name: .long, help: ArgumentHelp("""
+        The ledger's secret, which keys employees and the run history (default: $CARDBATCH_LEDGER_SECRET, else beside an \
+        SQLite ledger as NAME.secret, made on first use). A shared ledger needs the same file on every host. Never logged.
+        """, valueName: "file"))
+    var secret: String?
 
     @Option(name: .long, help: ArgumentHelp("This host's name in a shared ledger's claims and sessions (default: the host name).", valueName: "name"))
     var hostId: String?
@@ -54,17 +61,57 @@ struct LedgerOptions: ParsableArguments {
         return isShared ? "the PostgreSQL ledger" : ledger
     }
 
+    /// The SQLite file or connection string in use.
+    func location(directory: String) -> String { ledger ?? "\(directory)/cardbatch-ledger.sqlite" }
+
+    /// Where the secret is: --secret, else $CARDBATCH_LEDGER_SECRET, else beside an SQLite ledger
+    /// (`cardbatch-ledger.sqlite` → `cardbatch-ledger.secret`). A shared ledger has no default: every
+    /// host must name the same secret.
+    func secretPath(directory: String) throws -> String {
+        if let secret { return secret }
+        if let variable = ProcessInfo.processInfo.environment["CARDBATCH_LEDGER_SECRET"], !variable.isEmpty { return variable }
+        let value = location(directory: directory)
+        guard !PostgresLedger.isConnectionString(value) else {
+            throw LedgerSecretError(path: "(none given)", problem: "is needed for a shared ledger: give every host the same file with --secret FILE or CARDBATCH_LEDGER_SECRET (make it once with `cardbatch ledger init-secret --secret FILE`)")
+        }
+        return value.hasSuffix(".sqlite") ? String(value.dropLast(".sqlite".count)) + ".secret" : value + ".secret"
+    }
+
+    /// The secret, made beside an SQLite ledger that has never been keyed (a new one, or one of
+    /// before keyed identities, which opening then migrates). A ledger already keyed whose secret
+    /// is gone is refused: a new secret would miss every earlier employee.
+    func loadSecret(directory: String) throws -> LedgerSecret {
+        let path = try secretPath(directory: directory)
+        let loaded = Result { () throws(LedgerSecretError) in try LedgerSecret.load(path: path) }
+        if case .failure(let error) = loaded, error.missing, !isShared, secret == nil, ProcessInfo.processInfo.environment["CARDBATCH_LEDGER_SECRET"] == nil, !Self.isKeyed(sqlite: location(directory: directory)) {
+            let created = try LedgerSecret.create(path: path)
+            StandardError.print("cardbatch: created the ledger secret \(path) (fingerprint \(created.fingerprint)): back it up with the ledger; without it earlier employees are not recognised and the history cannot be verified")
+            return created
+        }
+        return try loaded.get()
+    }
+
+    /// Whether an SQLite ledger file exists and is already keyed (schema version 2 or later).
+    static func isKeyed(sqlite path: String) -> Bool {
+        guard FileManager.default.fileExists(atPath: path), let db = try? SQLiteDatabase(path: path) else { return false }
+        let version = (try? db.query("PRAGMA user_version"))?.first?[0] ?? nil
+        return (version.flatMap { Int($0) } ?? 0) >= 2
+    }
+
     /// Opens the ledger: the SQLite file (its folder created owner-only), or a connection to the
     /// shared database with its schema migrated and this process's session opened.
-    func open(directory: String) throws -> any Ledger & JourneyLog & LedgerTransfer {
-        let value = ledger ?? "\(directory)/cardbatch-ledger.sqlite"
+    func open(directory: String) throws -> any StoredLedger {
+        let value = location(directory: directory)
+        if !PostgresLedger.isConnectionString(value) {
+            try FileManager.default.createDirectory(atPath: (value as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        }
+        let key = try loadSecret(directory: directory)
         if PostgresLedger.isConnectionString(value) {
-            return try PostgresLedger(connection: value, settings: .init(
+            return try PostgresLedger(connection: value, secret: key, settings: .init(
                 leaseSeconds: lease, statementTimeout: dbTimeout, connectTimeout: max(1, Int(dbTimeout.rounded(.up))), host: host))
         }
-        try FileManager.default.createDirectory(atPath: (value as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
-        return try SQLiteLedger(path: value)
+        return try SQLiteLedger(path: value, secret: key)
     }
 }
 

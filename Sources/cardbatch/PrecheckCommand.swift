@@ -1,6 +1,7 @@
 import ArgumentParser
 import CardBatchConsole
 import CardBatchCore
+import CardBatchLedger
 import CardBatchOutput
 import CardBatchPipeline
 import Foundation
@@ -20,6 +21,8 @@ struct PrecheckCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Language report.html shows first: zh, en or both (a switch on the page changes it).", valueName: "lang"))
     var lang: String = "both"
 
+    @OptionGroup(title: "Recording (an outlet pre-checking for an employer)") var ledger: LedgerOptions
+
     @OptionGroup var check: CheckOptions
     @OptionGroup var output: OutputOptions
 
@@ -35,6 +38,16 @@ struct PrecheckCommand: ParsableCommand {
         options.progress = bar
         let runs = BatchRunner.run(BundleJob.jobs(for: [bundle]), options: options)
         bar?.finish()
+        // The run goes into the ledger's history only when a ledger is named: an employer has none.
+        if ledger.ledger != nil {
+            do {
+                let opened = try ledger.open(directory: report)
+                defer { PostgresLedger.close(opened) }
+                RunRecording.append(RunRecord.of(.precheck, runs: runs, host: ledger.host, configuration: options.configuration), to: opened)
+            } catch {
+                StandardError.print("cardbatch: cannot record this run: cannot use \(ledger.describe(directory: report)): \(error)")
+            }
+        }
         for run in runs {
             switch run {
             case .failed(let path, let error):

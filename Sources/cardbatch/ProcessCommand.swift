@@ -49,6 +49,9 @@ struct ProcessCommand: ParsableCommand {
         options.progress = bar
         let runs = BatchRunner.run(BundleJob.jobs(for: bundles), options: options)
         bar?.finish()
+        if let history = options.ledger as? any RunHistory {
+            RunRecording.append(RunRecord.of(.process, runs: runs, host: ledger.host, configuration: options.configuration), to: history)
+        }
         PostgresLedger.close(options.ledger)
         for run in runs {
             switch run {

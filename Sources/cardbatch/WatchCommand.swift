@@ -52,6 +52,9 @@ struct WatchCommand: ParsableCommand {
     @Option(name: .long, help: "Longest wait between polls while the ledger is unreachable (the wait doubles from --poll-interval).")
     var maxBackoff: Double = 300
 
+    @Option(name: .long, help: ArgumentHelp("After a pass, at most once a day, purge result folders and filed inbox bundles older than this many days (as `cardbatch purge`; nothing in flight is touched).", valueName: "days"))
+    var purgeAfter: Int?
+
     @Option(name: .long, help: "Log format: text or json (one object per line).")
     var logFormat: String = "text"
 
@@ -63,6 +66,7 @@ struct WatchCommand: ParsableCommand {
         guard pollInterval > 0, minAge >= 0, settle >= 0, maxPerPass > 0, maxAttempts > 0, maxBackoff > 0 else {
             throw ValidationError("--poll-interval, --max-per-pass and --max-attempts must be positive; --min-age and --settle not negative")
         }
+        if let purgeAfter, purgeAfter < 1 { throw ValidationError("--purge-after is a number of days, at least 1") }
     }
 
     func run() throws {
@@ -85,7 +89,7 @@ struct WatchCommand: ParsableCommand {
             inbox: inbox, outputDirectory: out, fixedDate: try check.fixedDate(), configuration: try check.configuration(),
             permits: try check.permitExtract(), workers: check.workerCount, pollInterval: pollInterval,
             minimumAge: minAge, settle: settle, maxPerPass: maxPerPass, maxAttempts: maxAttempts, metricsPath: metrics,
-            maxBackoff: maxBackoff, owner: ledger.owner)
+            maxBackoff: maxBackoff, owner: ledger.owner, host: ledger.host, purgeAfterDays: purgeAfter)
         let watcher: Watcher
         let opened: any Ledger & JourneyLog
         do {

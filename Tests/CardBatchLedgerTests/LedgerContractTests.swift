@@ -14,8 +14,8 @@ struct LedgerContractTests {
 
         func make(_ dir: TemporaryDirectory) throws -> any Ledger & JourneyLog {
             switch self {
-            case .sqlite: try SQLiteLedger(path: dir.file("l.sqlite"))
-            case .postgres: try PostgresLedger(connection: try PostgresServer.shared().createDatabase("contract"))
+            case .sqlite: try SQLiteLedger(path: dir.file("l.sqlite"), secret: .forTests)
+            case .postgres: try PostgresLedger(connection: try PostgresServer.shared().createDatabase("contract"), secret: .forTests)
             case .memory: InMemoryLedger()
             }
         }

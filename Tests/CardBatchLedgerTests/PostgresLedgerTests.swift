@@ -24,7 +24,7 @@ struct PostgresLedgerTests {
         let url = try PostgresServer.shared().createDatabase("race")
         for round in 0..<10 {
             let employee = EmployeeIdentity(nationality: "FRA", passportNumber: "R\(round)", recordKey: "FRA-R\(round)")
-            let hosts = try [PostgresLedger(connection: url, settings: .init(host: "outlet-a")), PostgresLedger(connection: url, settings: .init(host: "outlet-b"))]
+            let hosts = try [PostgresLedger(connection: url, secret: .forTests, settings: .init(host: "outlet-a")), PostgresLedger(connection: url, secret: .forTests, settings: .init(host: "outlet-b"))]
             let results = Locked<[Int: [EmployeeIdentity: LedgerBundle]]>([:])
             DispatchQueue.concurrentPerform(iterations: 2) { i in
                 let conflicts = try! hosts[i].reserve(bundle("r\(round)-\(i)"), employees: [employee, EmployeeIdentity(nationality: "GBR", passportNumber: "R\(round)-\(i)", recordKey: "own")])
@@ -42,7 +42,7 @@ struct PostgresLedgerTests {
 
     @Test func theSameBundleReservedByTwoHostsIsRecordedOnceAndTheOtherIsTold() throws {
         let url = try PostgresServer.shared().createDatabase("samebundle")
-        let a = try PostgresLedger(connection: url), b = try PostgresLedger(connection: url)
+        let a = try PostgresLedger(connection: url, secret: .forTests), b = try PostgresLedger(connection: url, secret: .forTests)
         _ = try a.reserve(bundle("x"), employees: [anna])
         #expect(throws: LedgerConflict.self) { _ = try b.reserve(bundle("x"), employees: []) }
         #expect(throws: (any Error).self) { try b.confirm(sha256: "x") }
@@ -51,8 +51,8 @@ struct PostgresLedgerTests {
 
     @Test func aClaimIsExclusiveUntilItsHoldersLeaseExpiresThenAnotherHostTakesItOverOnce() throws {
         let url = try PostgresServer.shared().createDatabase("claims")
-        let a = try PostgresLedger(connection: url, settings: .init(host: "a")), b = try PostgresLedger(connection: url, settings: .init(host: "b"))
-        let c = try PostgresLedger(connection: url, settings: .init(host: "c"))
+        let a = try PostgresLedger(connection: url, secret: .forTests, settings: .init(host: "a")), b = try PostgresLedger(connection: url, secret: .forTests, settings: .init(host: "b"))
+        let c = try PostgresLedger(connection: url, secret: .forTests, settings: .init(host: "c"))
         #expect(try a.claim("one.zip", owner: "a-1"))
         #expect(try !b.claim("one.zip", owner: "b-1"))
         #expect(try b.takeOverExpired(owner: "b-1") == [])
@@ -77,8 +77,8 @@ struct PostgresLedgerTests {
 
     @Test func aPendingBundleOfADeadHostIsRecoveredByAnotherButALiveHostsIsLeftAlone() throws {
         let url = try PostgresServer.shared().createDatabase("recover")
-        let dead = try PostgresLedger(connection: url, settings: .init(host: "dead")), live = try PostgresLedger(connection: url, settings: .init(host: "live"))
-        let other = try PostgresLedger(connection: url, settings: .init(host: "other"))
+        let dead = try PostgresLedger(connection: url, secret: .forTests, settings: .init(host: "dead")), live = try PostgresLedger(connection: url, secret: .forTests, settings: .init(host: "live"))
+        let other = try PostgresLedger(connection: url, secret: .forTests, settings: .init(host: "other"))
         _ = try dead.reserve(bundle("d"), employees: [anna])
         _ = try live.reserve(bundle("l"), employees: [])
         #expect(try other.recover { _ in nil } == ([], []))
@@ -95,19 +95,19 @@ struct PostgresLedgerTests {
         let url = try PostgresServer.shared().createDatabase("migrate")
         let opened = Locked<[[Int]]>([])
         DispatchQueue.concurrentPerform(iterations: 6) { _ in
-            let ledger = try! PostgresLedger(connection: url)
+            let ledger = try! PostgresLedger(connection: url, secret: .forTests)
             opened.withLock { $0.append(ledger.migrationsApplied) }
         }
         let applied = opened.withLock { $0 }
         #expect(applied.filter { !$0.isEmpty } == [PostgresLedger.migrations.map(\.version)])
-        let versions = try PostgresLedger(connection: url).appliedMigrations().map(\.version)
+        let versions = try PostgresLedger(connection: url, secret: .forTests).appliedMigrations().map(\.version)
         #expect(versions == PostgresLedger.migrations.map(\.version))
     }
 
     @Test func anUnreachableServerIsAConnectionFailureNamingIt() throws {
         let dir = TemporaryDirectory()
         let error = #expect(throws: PostgresError.self) {
-            _ = try PostgresLedger(connection: "postgresql://nobody@/ledger?host=\(dir.path)", settings: .init(connectTimeout: 2))
+            _ = try PostgresLedger(connection: "postgresql://nobody@/ledger?host=\(dir.path)", secret: .forTests, settings: .init(connectTimeout: 2))
         }
         #expect(error?.connectionLost == true)
         #expect(error?.message.contains(dir.path) == true)
@@ -117,7 +117,7 @@ struct PostgresLedgerTests {
         let server = try PostgresServer()
         defer { try? server.stop() }
         let url = try server.createDatabase("restart")
-        let ledger = try PostgresLedger(connection: url)
+        let ledger = try PostgresLedger(connection: url, secret: .forTests)
         _ = try ledger.reserve(bundle("before"), employees: [anna])
         try ledger.complete(sha256: "before", outcome: "accepted", accepted: [anna])
         try server.stop()

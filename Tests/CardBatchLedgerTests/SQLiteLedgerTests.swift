@@ -15,7 +15,7 @@ struct SQLiteLedgerTests {
             let dir = TemporaryDirectory()
             let failures = Locked<[String]>([])
             DispatchQueue.concurrentPerform(iterations: 8) { _ in
-                do { _ = try SQLiteLedger(path: dir.file("l.sqlite")) } catch {
+                do { _ = try SQLiteLedger(path: dir.file("l.sqlite"), secret: .forTests) } catch {
                     failures.withLock { $0.append("\(error)") }
                 }
             }
@@ -25,7 +25,7 @@ struct SQLiteLedgerTests {
 
     @Test func theLedgerFileIsOwnerOnly() throws {
         let dir = TemporaryDirectory()
-        _ = try SQLiteLedger(path: dir.file("l.sqlite"))
+        _ = try SQLiteLedger(path: dir.file("l.sqlite"), secret: .forTests)
         let mode = (try FileManager.default.attributesOfItem(atPath: dir.file("l.sqlite"))[.posixPermissions] as! NSNumber).intValue
         #expect(mode == 0o600)
     }

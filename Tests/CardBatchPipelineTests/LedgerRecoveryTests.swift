@@ -19,7 +19,7 @@ struct LedgerRecoveryTests {
                                    options: ProcessingOptions(mode: .process, outputDirectory: dir.file("out"), processingDate: Fixtures.date))
         guard case .judged(let outcome) = runs[0] else { Issue.record("not judged"); return }
 
-        let ledger = try SQLiteLedger(path: dir.file("ledger.sqlite"))
+        let ledger = try SQLiteLedger(path: dir.file("ledger.sqlite"), secret: .forTests)
         func pending(_ sha: String, _ name: String, _ output: String) -> LedgerBundle {
             LedgerBundle(sha256: sha, name: name, output: output, processedAt: "2026-11-25T20:00:00Z", processingDate: "2026-11-25", outcome: "accepted")
         }

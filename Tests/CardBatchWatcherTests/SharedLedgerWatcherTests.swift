@@ -71,7 +71,7 @@ struct SharedLedgerWatcherTests {
             #expect(p.terminationStatus == 0, "\(hosts[i]) ended with \(p.terminationStatus)")
         }
         let logs = ((try? FileManager.default.contentsOfDirectory(atPath: box.dir.path)) ?? []).filter { $0.hasSuffix(".log") }.map { log(box, $0) }
-        let ledger = try PostgresLedger(connection: url)
+        let ledger = try PostgresLedger(connection: url, secret: .forTests)
         try box.expectEveryBundleHandledOnce(ledger: ledger)
         #expect(try PostgresConnection(url).query("SELECT count(*) FROM claims").first?[0] == "0", "claims left behind")
         #expect(rounds >= 3, "only \(rounds) kills before the inbox was empty")
@@ -97,7 +97,7 @@ struct SharedLedgerWatcherTests {
         p.waitUntilExit()
         #expect(p.terminationStatus == 0)
         let text = log(box, "watcher.log")
-        try box.expectEveryBundleHandledOnce(ledger: PostgresLedger(connection: url))
+        try box.expectEveryBundleHandledOnce(ledger: PostgresLedger(connection: url, secret: .forTests))
         #expect(try PostgresConnection(url).query("SELECT count(*) FROM claims").first?[0] == "0", "claims left behind")
         let lines = text.split(separator: "\n")
         #expect(lines.filter { $0.contains("ledger unreachable") }.count == 1, "\(text)")
@@ -108,11 +108,11 @@ struct SharedLedgerWatcherTests {
     @Test func aServerUnreachableAtStartUpExits74NamingTheLedgerAndAPasswordInTheURLIsRefused() throws {
         let box = try Inbox(count: 1)
         let unreachable = try CardBatchBinary.run(["watch", "--once", "--inbox", box.inbox, "--out", box.out,
-                                                   "--ledger", "postgresql://cardbatch@/ledger?host=\(box.dir.path)", "--db-timeout", "2"])
+                                                   "--ledger", "postgresql://cardbatch@/ledger?host=\(box.dir.path)", "--secret", box.secret, "--db-timeout", "2"])
         #expect(unreachable.status == 74)
         #expect(unreachable.stderr.contains("cannot start") && unreachable.stderr.contains("PostgreSQL ledger") && unreachable.stderr.contains(box.dir.path))
         #expect(box.files(box.inbox).contains("bundle-0.zip"), "a bundle was taken without a ledger")
-        let process = try CardBatchBinary.run(["process", "--out", box.out, "--ledger", "postgresql://cardbatch@/ledger?host=\(box.dir.path)",
+        let process = try CardBatchBinary.run(["process", "--out", box.out, "--ledger", "postgresql://cardbatch@/ledger?host=\(box.dir.path)", "--secret", box.secret,
                                                "--db-timeout", "2", box.inbox + "/bundle-0.zip"])
         #expect(process.status == 74)
         let secret = try CardBatchBinary.run(["process", "--out", box.out, "--ledger", "postgresql://cardbatch:s3cret@db.example/ledger", box.inbox + "/bundle-0.zip"])
@@ -133,7 +133,7 @@ struct SharedLedgerWatcherTests {
         DispatchQueue.concurrentPerform(iterations: 2) { i in
             let outlet = ["outlet-a", "outlet-b"][i]
             let run = try? CardBatchBinary.run(["process", "--quiet", "--date", "2026-11-25", "--out", dir.file("out-\(outlet)"),
-                                                "--ledger", url, "--host-id", outlet, dir.file("\(outlet).zip")])
+                                                "--ledger", url, "--secret", LedgerSecret.writeTestSecret(to: dir.file("ledger.secret")), "--host-id", outlet, dir.file("\(outlet).zip")])
             runs.withLock { $0[outlet] = run }
         }
         let statuses = runs.withLock { $0.mapValues(\.status) }

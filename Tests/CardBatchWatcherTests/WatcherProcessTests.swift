@@ -12,12 +12,15 @@ struct WatcherProcessTests {
         let dir = TemporaryDirectory("cardbatch-watch")
         var inbox: String { dir.file("inbox") }
         var out: String { dir.file("out") }
+        /// The ledger secret every watcher of the box is given (the test's own handles use the same).
+        var secret: String { dir.file("ledger.secret") }
         var names: [String] = []
         var digests: [String: String] = [:]
 
         /// `count` bundles of distinct employees.
         init(count: Int) throws {
             try FileManager.default.createDirectory(atPath: dir.file("inbox"), withIntermediateDirectories: true)
+            try LedgerSecret.writeTestSecret(to: secret)
             for i in 0..<count {
                 let name = "bundle-\(i).zip"
                 let path = dir.file("inbox/\(name)")
@@ -32,7 +35,7 @@ struct WatcherProcessTests {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: CardBatchBinary.path())
             p.arguments = ["watch", "--inbox", inbox, "--out", out, "--poll-interval", "0.05", "--min-age", "0",
-                           "--date", "2026-11-25", "--log-format", "json"] + extra
+                           "--date", "2026-11-25", "--log-format", "json", "--secret", secret] + extra
             p.standardOutput = FileHandle.nullDevice
             _ = FileManager.default.createFile(atPath: dir.file(log), contents: nil)
             p.standardError = FileHandle(forWritingAtPath: dir.file(log))
@@ -64,7 +67,7 @@ struct WatcherProcessTests {
                 }
                 #expect(FileManager.default.fileExists(atPath: "\(out)/\(folder)/accepted/records.csv"))
             }
-            let ledger = try shared ?? SQLiteLedger(path: out + "/cardbatch-ledger.sqlite")
+            let ledger = try shared ?? SQLiteLedger(path: out + "/cardbatch-ledger.sqlite", secret: .forTests)
             for name in names { #expect(try ledger.recordedBundle(sha256: digests[name]!)?.outcome == "accepted", "\(name)") }
             let journeys = try ledger.journeys(since: "2000")
             #expect(journeys.map(\.original).sorted() == names.sorted())
