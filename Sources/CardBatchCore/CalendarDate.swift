@@ -62,6 +62,19 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     public func days(until other: CalendarDate) -> Int { other.dayNumber - dayNumber }
 
+    /// The date `days` later (or earlier): `dayNumber` inverted.
+    public func adding(days: Int) -> CalendarDate {
+        let n = dayNumber + days
+        var y = (10_000 * n + 14_780) / 3_652_425
+        var dayOfYear = n - (365 * y + y / 4 - y / 100 + y / 400)
+        if dayOfYear < 0 {
+            y -= 1
+            dayOfYear = n - (365 * y + y / 4 - y / 100 + y / 400)
+        }
+        let m = (100 * dayOfYear + 52) / 3_060
+        return CalendarDate(year: y + (m + 2) / 12, month: (m + 2) % 12 + 1, day: dayOfYear - (m * 306 + 5) / 10 + 1)!
+    }
+
     /// The same day `months` later (or earlier), clamped to the month's last day (31 Aug − 6 months
     /// is 28 or 29 Feb).
     public func adding(months: Int) -> CalendarDate {

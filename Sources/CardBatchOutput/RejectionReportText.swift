@@ -3,7 +3,7 @@ import CardBatchCore
 /// The short human-readable companion of a rejection report: who, and a numbered list of what to fix,
 /// in English and Chinese.
 public enum RejectionReportText {
-    public static func render(_ employee: EmployeeResult, in result: BundleResult) -> String {
+    public static func render(_ employee: EmployeeResult, in result: BundleResult, personalData: PersonalDataNotice) -> String {
         let r = employee.record
         var lines: [String] = []
         let name = [r[.surname], r[.givenNames]].filter { !$0.isEmpty }.joined(separator: ", ")
@@ -27,6 +27,8 @@ public enum RejectionReportText {
         }
         lines.append("")
         lines.append("Run `cardbatch explain RULE` for what a rule checks. / 运行 `cardbatch explain 规则编号` 查看规则说明。")
+        lines.append("")
+        lines.append(contentsOf: personalData.lines)
         return lines.joined(separator: "\n") + "\n"
     }
 }

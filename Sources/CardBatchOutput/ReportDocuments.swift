@@ -34,8 +34,10 @@ public struct BundleReportDocument: Codable, Sendable {
     public var employees: [Employee]
     /// What no rule can judge and the outlet checks by eye.
     public var leftForVisualCheck = VisualCheck.items
+    public var personalData: PersonalDataNotice
 
-    public init(_ result: BundleResult) {
+    public init(_ result: BundleResult, personalData: PersonalDataNotice) {
+        self.personalData = personalData
         processingDate = result.processingDate.description
         bundle = BundleFile(file: result.bundleFile, sha256: result.sha256, bytes: result.byteCount)
         status = result.status
@@ -68,8 +70,10 @@ public struct RejectionReportDocument: Codable, Sendable {
     public var findings: [Finding]
     /// A small copy of the submitted photo, when a photo rule rejected it.
     public var thumbnail: String?
+    public var personalData: PersonalDataNotice
 
-    public init(_ employee: EmployeeResult, in result: BundleResult) {
+    public init(_ employee: EmployeeResult, in result: BundleResult, personalData: PersonalDataNotice) {
+        self.personalData = personalData
         processingDate = result.processingDate.description
         bundle = result.bundleFile
         let r = employee.record
@@ -84,7 +88,7 @@ public struct RejectionReportDocument: Codable, Sendable {
 extension BundleReportDocument {
     /// Writes the bundle report piece by piece, in exactly the form `PrettyJSON.encode` gives the
     /// whole document (keys sorted), without building the employees and findings arrays in memory.
-    public static func write(_ result: BundleResult, to sink: FileSink) throws(OutputError) {
+    public static func write(_ result: BundleResult, personalData: PersonalDataNotice, to sink: FileSink) throws(OutputError) {
         var members: [(String, (FileSink) throws(OutputError) -> Void)] = []
         func value<T: Encodable>(_ key: String, _ v: T) {
             members.append((key, { sink throws(OutputError) in try sink.write(PrettyJSON.encode(v, indent: 2)) }))
@@ -105,6 +109,7 @@ extension BundleReportDocument {
         array("employees", result.employees.lazy.map(Employee.init))
         array("findings", (result.bundleFindings + result.employees.flatMap(\.findings)).sorted())
         array("leftForVisualCheck", VisualCheck.items)
+        value("personalData", personalData)
         value("processingDate", result.processingDate.description)
         if let format = result.rosterFormat { value("rosterFormat", format) }
         value("status", result.status)

@@ -7,7 +7,7 @@ public enum ReportWriter {
     /// With `html`, also `report.html` (precheck), its thumbnails read back one at a time from the
     /// staging folder's thumbnail spill, which is then removed.
     public static func write(_ result: BundleResult, to staged: StagedFolder, acceptedRecords: Bool,
-                             html: ReportLanguage? = nil) throws(OutputError) {
+                             html: ReportLanguage? = nil, personalData: PersonalDataNotice) throws(OutputError) {
         if let html {
             try staged.stream(to: ResultLayout.htmlReport) { sink throws(OutputError) in
                 try PrecheckHTMLReport.write(result, language: html, thumbnail: { employee in
@@ -16,11 +16,11 @@ public enum ReportWriter {
             }
         }
         staged.dropThumbnailSpill()
-        try staged.stream(to: ResultLayout.bundleReport) { sink throws(OutputError) in try BundleReportDocument.write(result, to: sink) }
+        try staged.stream(to: ResultLayout.bundleReport) { sink throws(OutputError) in try BundleReportDocument.write(result, personalData: personalData, to: sink) }
         if result.rejectedCount > 0 { try staged.makeFolder(ResultLayout.rejectedFolder) }
         for employee in result.employees where !employee.isAccepted {
-            try staged.write(json(RejectionReportDocument(employee, in: result)), to: employee.reportStem + ".json")
-            try staged.write(RejectionReportText.render(employee, in: result), to: employee.reportStem + ".txt")
+            try staged.write(json(RejectionReportDocument(employee, in: result, personalData: personalData)), to: employee.reportStem + ".json")
+            try staged.write(RejectionReportText.render(employee, in: result, personalData: personalData), to: employee.reportStem + ".txt")
         }
         if acceptedRecords && result.status != .bundleRejected && result.acceptedCount > 0 {
             try staged.makeFolder(ResultLayout.acceptedFolder)

@@ -34,7 +34,9 @@ enum BundlePublisher {
         staged.removeEmptyResultFolders(acceptedCount: result.acceptedCount, rejectedCount: result.rejectedCount)
         do throws(OutputError) {
             try ReportWriter.write(result, to: staged, acceptedRecords: options.mode == .process,
-                                   html: options.mode == .precheck ? options.reportLanguage : nil)
+                                   html: options.mode == .precheck ? options.reportLanguage : nil,
+                                   personalData: PersonalDataNotice(retentionDays: options.configuration.retention.resultDays,
+                                                                    processingDate: options.processingDate))
             try staged.writeManifest()
             try reservation?.confirm(result)
             try staged.publish()

@@ -40,19 +40,18 @@ public enum RetentionPurge {
         }
     }
 
-    /// What is older than the limits and not in flight, oldest first.
-    public static func plan(_ scope: Scope, inFlight: InFlight, now: Date = Date()) -> Plan {
-        var plan = Plan()
-        let heldFolders = Set(inFlight.pendingOutputs.map { ($0 as NSString).lastPathComponent })
-        let heldNames = Set(inFlight.bundleNames.map { ($0 as NSString).lastPathComponent })
+    /// What is older than the limits and not in flight, oldest first. `inFlight` is asked after the
+    /// folders are listed: a bundle published after the listing is not a candidate, and one listed
+    /// while still pending is then still pending, or done.
+    public static func plan(_ scope: Scope, now: Date = Date(), inFlight: () throws -> InFlight) rethrows -> Plan {
+        var candidates = Plan()
         if let out = scope.outputDirectory {
             let limit = now.timeIntervalSince1970 - Double(scope.resultDays) * 86_400
             for name in entries(out) where !name.hasPrefix(".") {
                 let path = "\(out)/\(name)"
                 guard let info = status(path), info.isDirectory, let report = status("\(path)/\(ResultLayout.bundleReport)"), report.isRegular,
                       info.changed < limit else { continue }
-                if heldFolders.contains(name) { plan.keptInFlight.append(path); continue }
-                plan.items.append(Item(kind: .resultFolder, path: path, changed: info.changed, bytes: size(of: path)))
+                candidates.items.append(Item(kind: .resultFolder, path: path, changed: info.changed, bytes: size(of: path)))
             }
         }
         if let inbox = scope.inbox {
@@ -62,12 +61,20 @@ public enum RetentionPurge {
                 for name in entries(folder) where !name.hasPrefix(".") {
                     let path = "\(folder)/\(name)"
                     guard let info = status(path), info.isRegular, info.changed < limit else { continue }
-                    // A filed bundle may carry a suffix (NAME-2.zip) or a note (NAME.zip.note.txt):
-                    // kept while a watcher holds any bundle of that name.
-                    if heldNames.contains(where: { name == $0 || name.hasPrefix($0 + ".") }) { plan.keptInFlight.append(path); continue }
-                    plan.items.append(Item(kind: .inboxBundle, path: path, changed: info.changed, bytes: info.bytes))
+                    candidates.items.append(Item(kind: .inboxBundle, path: path, changed: info.changed, bytes: info.bytes))
                 }
             }
+        }
+        let flight = try inFlight()
+        let heldFolders = Set(flight.pendingOutputs.map { ($0 as NSString).lastPathComponent })
+        let heldNames = Set(flight.bundleNames.map { ($0 as NSString).lastPathComponent })
+        var plan = Plan()
+        for item in candidates.items {
+            let name = (item.path as NSString).lastPathComponent
+            // A filed bundle may carry a suffix (NAME-2.zip) or a note (NAME.zip.note.txt): kept
+            // while a watcher holds any bundle of that name.
+            let held = item.kind == .resultFolder ? heldFolders.contains(name) : heldNames.contains { name == $0 || name.hasPrefix($0 + ".") }
+            if held { plan.keptInFlight.append(item.path) } else { plan.items.append(item) }
         }
         plan.items.sort { ($0.changed, $0.path) < ($1.changed, $1.path) }
         return plan

@@ -33,7 +33,7 @@ extension Watcher {
         do {
             let scope = RetentionPurge.Scope(outputDirectory: options.outputDirectory, inbox: options.folders.inbox, resultDays: days, inboxDays: days)
             RetentionPurge.finishInterrupted(outputDirectory: options.outputDirectory)
-            let plan = RetentionPurge.plan(scope, inFlight: try listing.inFlight(), now: now)
+            let plan = try RetentionPurge.plan(scope, now: now) { try listing.inFlight() }
             let (removed, failures) = RetentionPurge.execute(plan)
             let record = RetentionPurge.record(scope, plan: plan, removed: removed, failures: failures.count, host: options.host)
             let entry = try history?.append(record)

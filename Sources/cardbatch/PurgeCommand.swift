@@ -47,12 +47,9 @@ struct PurgeCommand: ParsableCommand {
         let scope = RetentionPurge.Scope(outputDirectory: out, inbox: inbox, resultDays: olderThan ?? retention.resultDays,
                                          inboxDays: olderThan ?? retention.inboxDays)
         var opened: (any StoredLedger)?
-        var inFlight = InFlight()
         if !noLedger {
             do {
-                let ledger = try ledger.open(directory: out ?? ".")
-                opened = ledger
-                inFlight = try ledger.inFlight()
+                opened = try ledger.open(directory: out ?? ".")
             } catch {
                 StandardError.print("cardbatch: cannot use \(ledger.describe(directory: out ?? ".")): \(error); nothing purged (the ledger says what is in flight)")
                 throw ExitCode(74)
@@ -60,7 +57,13 @@ struct PurgeCommand: ParsableCommand {
         }
         defer { PostgresLedger.close(opened) }
         if let out, !dryRun { RetentionPurge.finishInterrupted(outputDirectory: out) }
-        let plan = RetentionPurge.plan(scope, inFlight: inFlight)
+        let plan: RetentionPurge.Plan
+        do {
+            plan = try RetentionPurge.plan(scope) { try opened?.inFlight() ?? InFlight() }
+        } catch {
+            StandardError.print("cardbatch: the ledger could not say what is in flight: \(error); nothing purged")
+            throw ExitCode(74)
+        }
         let limits = "results older than \(scope.resultDays) days, inbox bundles older than \(scope.inboxDays) days"
         if dryRun {
             for item in plan.items { print("would remove \(item.kind.rawValue) \(item.path) (\(Self.day(item.changed)), \(item.bytes) bytes)") }

@@ -20,7 +20,7 @@ struct StreamedReportTests {
         for run in runs {
             guard case .judged(let outcome) = run else { Issue.record("not judged"); continue }
             let written = try String(contentsOfFile: outcome.outputPath + "/bundle-report.json", encoding: .utf8)
-            #expect(written == PrettyJSON.encode(BundleReportDocument(outcome.result)) + "\n")
+            #expect(written == PrettyJSON.encode(BundleReportDocument(outcome.result, personalData: PersonalDataNotice(retentionDays: 90, processingDate: outcome.result.processingDate))) + "\n")
         }
     }
 }
