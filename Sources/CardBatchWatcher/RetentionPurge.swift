@@ -73,11 +73,23 @@ public enum RetentionPurge {
             let name = (item.path as NSString).lastPathComponent
             // A filed bundle may carry a suffix (NAME-2.zip) or a note (NAME.zip.note.txt): kept
             // while a watcher holds any bundle of that name.
-            let held = item.kind == .resultFolder ? heldFolders.contains(name) : heldNames.contains { name == $0 || name.hasPrefix($0 + ".") }
+            let held = item.kind == .resultFolder ? heldFolders.contains(name) : heldNames.contains { filed(name, isFormOf: $0) }
             if held { plan.keptInFlight.append(item.path) } else { plan.items.append(item) }
         }
         plan.items.sort { ($0.changed, $0.path) < ($1.changed, $1.path) }
         return plan
+    }
+
+    /// Whether `name` in archive/, rejected/ or quarantine/ is `bundle` as filed: the name itself,
+    /// with a note (`NAME.zip.note.txt`), or made unique (`NAME-2.zip`).
+    static func filed(_ name: String, isFormOf bundle: String) -> Bool {
+        if name == bundle || name.hasPrefix(bundle + ".") { return true }
+        let ext = (bundle as NSString).pathExtension
+        let stem = ext.isEmpty ? bundle : String(bundle.dropLast(ext.count + 1))
+        guard name.hasPrefix(stem + "-") else { return false }
+        let rest = name.dropFirst(stem.count + 1)
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        return !digits.isEmpty && rest.dropFirst(digits.count).hasPrefix(ext.isEmpty ? "" : "." + ext)
     }
 
     /// Removes what `plan` lists. A result folder is first renamed to a hidden `.NAME.purging-PID`
