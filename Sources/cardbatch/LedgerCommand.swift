@@ -75,11 +75,10 @@ struct LedgerCommand: ParsableCommand {
         @OptionGroup var ledger: LedgerOptions
 
         func run() throws {
-            let path: String
-            do {
-                path = try ledger.secretPath(directory: ".")
-            } catch {
-                throw ValidationError("name the file with --secret FILE (or CARDBATCH_LEDGER_SECRET)")
+            // Where the secret goes is never guessed from the working folder.
+            let named = ledger.secret != nil || ProcessInfo.processInfo.environment["CARDBATCH_LEDGER_SECRET"] != nil
+            guard named || (ledger.ledger != nil && !ledger.isShared), let path = try? ledger.secretPath(directory: ".") else {
+                throw ValidationError("name the file with --secret FILE (or CARDBATCH_LEDGER_SECRET, or --ledger for the file beside an SQLite ledger)")
             }
             do {
                 let secret = try LedgerSecret.create(path: path)
