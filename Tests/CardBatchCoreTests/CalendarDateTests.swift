@@ -35,4 +35,18 @@ struct CalendarDateTests {
         #expect(birth.wholeYears(until: CalendarDate(iso: "2026-11-25")!) == 17)
         #expect(birth.wholeYears(until: CalendarDate(iso: "2026-11-26")!) == 18)
     }
+
+    @Test func addingDaysStepsThroughMonthEndsLeapDaysAndCenturiesAndUndoesItself() {
+        let start = CalendarDate(iso: "1999-12-31")!
+        var date = start
+        for step in 1...(366 * 4 + 400) {
+            let next = date.adding(days: 1)
+            #expect(date.days(until: next) == 1 && date < next, "\(date) + 1 = \(next)")
+            #expect(start.adding(days: step) == next && next.adding(days: -step) == start)
+            date = next
+        }
+        #expect(CalendarDate(iso: "2026-11-25")!.adding(days: 90).description == "2027-02-23")
+        #expect(CalendarDate(iso: "2024-02-28")!.adding(days: 1).description == "2024-02-29")
+        #expect(CalendarDate(iso: "2100-02-28")!.adding(days: 1).description == "2100-03-01")
+    }
 }
