@@ -12,7 +12,7 @@ extension LedgerSecret {
     /// `--secret`, so that it and the test's own ledger handles agree. Returns the path.
     @discardableResult
     public static func writeTestSecret(to path: String) throws -> String {
-        FileManager.default.createFile(atPath: path, contents: Data(testBytes), attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: path, contents: Data(testBytes), attributes: [.posixPermissions: 0o600])
         _ = try LedgerSecret.load(path: path)
         return path
     }

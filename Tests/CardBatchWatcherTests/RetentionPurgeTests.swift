@@ -19,8 +19,8 @@ struct RetentionPurgeTests {
 
     static func resultFolder(_ path: String) throws {
         try FileManager.default.createDirectory(atPath: path + "/rejected", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: path + "/bundle-report.json", contents: Data("{}".utf8))
-        FileManager.default.createFile(atPath: path + "/rejected/row-00001.txt", contents: Data("REJECTED".utf8))
+        _ = FileManager.default.createFile(atPath: path + "/bundle-report.json", contents: Data("{}".utf8))
+        _ = FileManager.default.createFile(atPath: path + "/rejected/row-00001.txt", contents: Data("REJECTED".utf8))
     }
 
     @Test func onlyWhatIsOlderThanTheLimitAndNotInFlightIsRemoved() throws {
@@ -33,13 +33,13 @@ struct RetentionPurgeTests {
         Self.age("\(out)/young", days: 35)
         try Self.resultFolder("\(out)/.old.staging-1@host")
         try FileManager.default.createDirectory(atPath: "\(out)/not-a-result", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: "\(out)/cardbatch-ledger.sqlite", contents: Data())
+        _ = FileManager.default.createFile(atPath: "\(out)/cardbatch-ledger.sqlite", contents: Data())
         let folders = InboxFolders(inbox: inbox, owner: "host-1")
         try folders.create()
         for (folder, name) in [(folders.archive, "a.zip"), (folders.rejected, "r.zip"), (folders.quarantine, "q.zip"),
                                (folders.quarantine, "q.zip.note.txt"), (folders.archive, "young.zip"), (folders.archive, "held-2.zip"),
                                (folders.claims, "claimed.zip"), (inbox, "arriving.zip")] {
-            FileManager.default.createFile(atPath: "\(folder)/\(name)", contents: Data("PK".utf8))
+            _ = FileManager.default.createFile(atPath: "\(folder)/\(name)", contents: Data("PK".utf8))
         }
         Self.age("\(folders.archive)/young.zip", days: 35)
         let scope = RetentionPurge.Scope(outputDirectory: out, inbox: inbox, resultDays: 30, inboxDays: 30)
