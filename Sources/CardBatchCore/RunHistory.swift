@@ -99,8 +99,32 @@ public protocol RunHistory: Sendable {
     func append(_ run: RunRecord) throws -> HistoryEntry
     /// Entries whose run ended at or after `since` (an ISO 8601 date or time), oldest first.
     func history(since: String?) throws -> [HistoryEntry]
-    /// Recomputes every digest and link.
-    func verifyHistory() throws -> HistoryCheck
+    /// Recomputes every digest and link; with `anchor`, a head recorded earlier (sequence and
+    /// digest), also checks that entry is still there unchanged, so entries cut from the end are found.
+    func verifyHistory(anchor: HistoryAnchor?) throws -> HistoryCheck
+}
+
+/// An entry's place in the chain as recorded outside the ledger (`SEQ:DIGEST`, as `ledger verify`
+/// prints it and a watcher logs it).
+public struct HistoryAnchor: Sendable, Equatable {
+    public var sequence: Int
+    public var digest: String
+
+    public init(sequence: Int, digest: String) {
+        self.sequence = sequence
+        self.digest = digest
+    }
+
+    /// Reads `SEQ:DIGEST`.
+    public init?(_ text: String) {
+        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let sequence = Int(parts[0]), sequence > 0, !parts[1].isEmpty else { return nil }
+        self.init(sequence: sequence, digest: parts[1])
+    }
+}
+
+extension RunHistory {
+    public func verifyHistory() throws -> HistoryCheck { try verifyHistory(anchor: nil) }
 }
 
 /// What a purge must leave alone: the output folders of bundles still pending in the ledger, and the

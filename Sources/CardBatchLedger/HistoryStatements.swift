@@ -46,7 +46,7 @@ enum HistoryStatements {
 
     /// Walks the whole chain from the first entry: sequence numbers without gaps, each link equal to
     /// the digest before it, each digest recomputed, each entry readable and its columns its own.
-    static func verify(secret: LedgerSecret, in statements: TransferStatements) throws -> HistoryCheck {
+    static func verify(secret: LedgerSecret, anchor: HistoryAnchor? = nil, in statements: TransferStatements) throws -> HistoryCheck {
         var problems: [String] = []
         var expected = 1
         var previous = ""
@@ -73,8 +73,14 @@ enum HistoryStatements {
             } else {
                 problems.append("entry \(sequence): its text is not a run record")
             }
+            if sequence == anchor?.sequence && digest != anchor?.digest {
+                problems.append("entry \(sequence) is not the one recorded earlier (its digest differs)")
+            }
             previous = digest
             expected = sequence + 1
+        }
+        if let anchor, anchor.sequence > expected - 1 {
+            problems.append("entry \(anchor.sequence), the head recorded earlier, is gone (entries removed from the end)")
         }
         return HistoryCheck(entries: count, headSequence: expected - 1, headDigest: previous, problems: problems)
     }

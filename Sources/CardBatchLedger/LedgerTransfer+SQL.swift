@@ -140,8 +140,8 @@ extension SQLiteLedger: LedgerTransfer, RunHistory, InFlightListing {
         try withStatements { try HistoryStatements.entries(since: since, in: $0) }
     }
 
-    public func verifyHistory() throws -> HistoryCheck {
-        try withStatements { [secret] in try $0.inTransaction { try HistoryStatements.verify(secret: secret, in: $0) } }
+    public func verifyHistory(anchor: HistoryAnchor?) throws -> HistoryCheck {
+        try withStatements { [secret] in try $0.inTransaction { try HistoryStatements.verify(secret: secret, anchor: anchor, in: $0) } }
     }
 
     public func inFlight() throws -> InFlight {
@@ -205,8 +205,8 @@ extension PostgresLedger: LedgerTransfer, RunHistory, InFlightListing {
         try withStatements { try HistoryStatements.entries(since: since, in: $0) }
     }
 
-    public func verifyHistory() throws -> HistoryCheck {
-        try withStatements { [secret] in try $0.inTransaction { try HistoryStatements.verify(secret: secret, in: $0) } }
+    public func verifyHistory(anchor: HistoryAnchor?) throws -> HistoryCheck {
+        try withStatements { [secret] in try $0.inTransaction { try HistoryStatements.verify(secret: secret, anchor: anchor, in: $0) } }
     }
 
     /// Also the names of claimed bundles, whichever host holds them.

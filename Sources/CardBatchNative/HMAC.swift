@@ -18,20 +18,7 @@ public enum HMACSHA256 {
     }
 
     public static func hex(key: [UInt8], message: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(64)
-        for byte in mac(key: key, message: message) {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 15)])
-        }
-        return String(decoding: text, as: UTF8.self)
-    }
-
-    /// Compares two MACs in time independent of where they differ.
-    /// - SeeAlso: `CRYPTO_memcmp`
-    public static func equal(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        a.count == b.count && a.withUnsafeBytes { x in b.withUnsafeBytes { y in CRYPTO_memcmp(x.baseAddress, y.baseAddress, a.count) == 0 } }
+        Hex.encode(mac(key: key, message: message))
     }
 }
 

@@ -28,7 +28,7 @@ public final class SHA256 {
         var digest = [UInt8](repeating: 0, count: 32)
         var length: UInt32 = 0
         EVP_DigestFinal_ex(context, &digest, &length)
-        return digest.prefix(Int(length)).map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(digest.prefix(Int(length)))
     }
 
     public static func hex(_ bytes: [UInt8]) -> String {

@@ -69,9 +69,12 @@ public final class StagedFolder: Sendable {
 
     /// `manifest.sha256`: every file written so far with its SHA-256, in the format `sha256sum -c`
     /// checks (run it inside the folder). Written last, it does not list itself.
-    public func writeManifest() throws(OutputError) {
-        let lines = digests.withLock { $0.sorted { $0.key < $1.key }.map { "\($0.value)  \($0.key)\n" } }
-        try write(lines.joined(), to: ResultLayout.manifest)
+    /// Returns the manifest's own SHA-256 (what the run history records for the folder).
+    @discardableResult
+    public func writeManifest() throws(OutputError) -> String {
+        let text = digests.withLock { $0.sorted { $0.key < $1.key }.map { "\($0.value)  \($0.key)\n" } }.joined()
+        try write(text, to: ResultLayout.manifest)
+        return SHA256.hex(text)
     }
 
     /// Renames the staging folder to the final name, replacing an earlier result.

@@ -10,6 +10,8 @@ public struct BundleOutcome: Sendable {
     public var result: BundleResult
     /// The bundle's published output folder.
     public var outputPath: String
+    /// SHA-256 of the `manifest.sha256` this run published; nil when it published nothing (a resubmission).
+    public var manifestSHA256: String? = nil
     public var summary: BundleSummary { BundleSummary(result, output: outputPath) }
 }
 

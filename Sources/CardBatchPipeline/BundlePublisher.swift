@@ -31,13 +31,14 @@ enum BundlePublisher {
                 throw error
             }
         }
+        var manifest = ""
         staged.removeEmptyResultFolders(acceptedCount: result.acceptedCount, rejectedCount: result.rejectedCount)
         do throws(OutputError) {
             try ReportWriter.write(result, to: staged, acceptedRecords: options.mode == .process,
                                    html: options.mode == .precheck ? options.reportLanguage : nil,
                                    personalData: PersonalDataNotice(retentionDays: options.configuration.retention.resultDays,
                                                                     processingDate: options.processingDate))
-            try staged.writeManifest()
+            manifest = try staged.writeManifest()
             try reservation?.confirm(result)
             try staged.publish()
         } catch {
@@ -46,7 +47,7 @@ enum BundlePublisher {
             throw error
         }
         reservation?.complete(result)
-        return BundleOutcome(result: result, outputPath: staged.finalPath)
+        return BundleOutcome(result: result, outputPath: staged.finalPath, manifestSHA256: manifest)
     }
 
     /// Rejects the employees another bundle already holds, naming it, and takes their staged photos back.

@@ -5,7 +5,7 @@ import Foundation
 
 extension RunRecord {
     /// The history entry of a `process` or `precheck` run (or a watcher's pass) over `runs`: each
-    /// judged bundle's SHA-256, each published folder's manifest digest, and the counts.
+    /// judged bundle's SHA-256, the digest of each manifest it published, and the counts.
     public static func of(_ kind: Kind, runs: [BundleRun], host: String, configuration: Configuration) -> RunRecord {
         var inputs: [String] = [], outputs: [String] = []
         var counts = ["bundles": runs.count, "failed": 0, "employees": 0, "accepted": 0, "rejected": 0]
@@ -15,7 +15,7 @@ extension RunRecord {
                 counts["failed", default: 0] += 1
             case .judged(let outcome):
                 inputs.append(outcome.result.sha256)
-                if let manifest = try? SHA256.hex(fileAt: "\(outcome.outputPath)/\(ResultLayout.manifest)") { outputs.append(manifest) }
+                if let manifest = outcome.manifestSHA256 { outputs.append(manifest) }
                 counts["employees", default: 0] += outcome.result.employees.count
                 counts["accepted", default: 0] += outcome.result.acceptedCount
                 counts["rejected", default: 0] += outcome.result.rejectedCount

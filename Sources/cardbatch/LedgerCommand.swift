@@ -136,19 +136,14 @@ struct LedgerCommand: ParsableCommand {
         var head: String?
         @Flag(name: .long, help: "One JSON object instead of text.") var json = false
 
+        func validate() throws {
+            if let head, HistoryAnchor(head) == nil { throw ValidationError("--head is SEQ:DIGEST, as `ledger verify` prints it") }
+        }
+
         func run() throws {
             let opened = try LedgerCommand.open(ledger)
             defer { PostgresLedger.close(opened) }
-            var check = try opened.verifyHistory()
-            if let head {
-                let parts = head.split(separator: ":", maxSplits: 1).map(String.init)
-                guard parts.count == 2, let sequence = Int(parts[0]) else { throw ValidationError("--head is SEQ:DIGEST, as `ledger verify` prints it") }
-                let found = try opened.history(since: nil).first { $0.sequence == sequence }
-                if found?.digest != parts[1] {
-                    check.problems.append(found == nil ? "entry \(sequence), the head recorded earlier, is gone (entries removed from the end)"
-                                                       : "entry \(sequence) is not the one recorded earlier (its digest differs)")
-                }
-            }
+            let check = try opened.verifyHistory(anchor: head.flatMap(HistoryAnchor.init))
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys]

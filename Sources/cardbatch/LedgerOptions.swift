@@ -8,7 +8,7 @@ import Foundation
 /// machine) or a PostgreSQL database that several hosts share.
 struct LedgerOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("""
-        The ledger: an SQLite file (default: DIR/cardbatch-ledger.sqlite), or a PostgreSQL database shared by \
+        The ledger: an SQLite file (process, watch and purge default to DIR/cardbatch-ledger.sqlite; precheck records its run only when given one), or a PostgreSQL database shared by \
         several hosts, as postgresql://[user@]host[:port]/dbname (postgresql: alone reads PGHOST, PGDATABASE … \
         and ~/.pgpass). Never put a password here: use ~/.pgpass or PGPASSWORD.
         """, valueName: "path-or-url"))
