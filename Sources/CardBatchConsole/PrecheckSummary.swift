@@ -33,7 +33,7 @@ public enum PrecheckSummary {
         case .accepted:
             out += "Ready: all \(r.employees.count) employees pass. / 全部 \(r.employees.count) 名员工通过，可以提交。\n"
         case .partiallyAccepted, .employeesRejected:
-            out += "\(r.accepted.count) ready, \(r.rejected.count) to fix. / \(r.accepted.count) 名通过，\(r.rejected.count) 名需修改。\n"
+            out += "\(r.acceptedCount) ready, \(r.rejectedCount) to fix. / \(r.acceptedCount) 名通过，\(r.rejectedCount) 名需修改。\n"
         case .bundleRejected:
             out += "Fix the bundle-level problems above first. / 请先解决上述压缩包层面的问题。\n"
         case .resubmission:

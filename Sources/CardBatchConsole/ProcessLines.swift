@@ -11,7 +11,7 @@ public enum ProcessLines {
         if let earlier = r.resubmissionOf {
             return ["\(r.bundleFile): resubmission — the same bytes were processed as \(earlier.name) on \(earlier.processingDate) (\(earlier.outcome)) → \(earlier.output); nothing written"]
         }
-        var lines = ["\(r.bundleFile): \(r.status.rawValue) — \(r.employees.count) employees, \(r.accepted.count) accepted, \(r.rejected.count) rejected → \(outcome.outputPath)"]
+        var lines = ["\(r.bundleFile): \(r.status.rawValue) — \(r.employees.count) employees, \(r.acceptedCount) accepted, \(r.rejectedCount) rejected → \(outcome.outputPath)"]
         for finding in r.bundleFindings { lines.append("  " + finding.compilerStyle) }
         for employee in r.rejected {
             for finding in employee.findings where finding.severity == .error {

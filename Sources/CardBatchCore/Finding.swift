@@ -45,6 +45,18 @@ public struct Finding: Codable, Sendable, Hashable, Comparable {
     public var expected: String?
     public var message: LocalizedText
 
+    public init(rule: String, severity: Severity, scope: RuleScope, location: Location, field: String? = nil,
+                value: String? = nil, expected: String? = nil, message: LocalizedText) {
+        self.rule = rule
+        self.severity = severity
+        self.scope = scope
+        self.location = location
+        self.field = field
+        self.value = value
+        self.expected = expected
+        self.message = message
+    }
+
     /// `bundle.zip:roster.csv:12: error: [photo.dimensions] photo: 400 × 500, expected 358 × 441`: the
     /// one-line form for terminals and logs, with no personal data (see `summary`).
     public var compilerStyle: String {

@@ -24,21 +24,63 @@ public struct EmployeeRecord: Sendable, Equatable {
     /// XPath-like element path, for XML rosters.
     public var path: String?
     public var format: RosterFormat
-    /// One slot per `RosterField` case, in declaration order. A fixed array rather than a dictionary:
-    /// a bundle may hold 10,000 records, and a 13-entry dictionary costs twice the memory.
-    private var slots: [String]
+    /// Every field's UTF-8 text in one buffer, one field per `RosterField` case in declaration order:
+    /// first each field's end offset (4 bytes, little-endian), then the texts back to back. One
+    /// allocation a record instead of an array of 13 strings and the heap text of the longer ones:
+    /// a bundle may hold 100,000 records.
+    private var packed: [UInt8]
+
+    private static let fieldCount = RosterField.allCases.count
+
+    private static func pack(_ values: [String]) -> [UInt8] {
+        var packed = [UInt8](repeating: 0, count: fieldCount * 4)
+        packed.reserveCapacity(fieldCount * 4 + values.reduce(0) { $0 + $1.utf8.count })
+        for (i, value) in values.enumerated() {
+            packed.append(contentsOf: value.utf8)
+            let end = UInt32(packed.count - fieldCount * 4)
+            for b in 0..<4 { packed[i * 4 + b] = UInt8(truncatingIfNeeded: end >> (8 * UInt32(b))) }
+        }
+        return packed
+    }
+
+    private func end(_ slot: Int) -> Int {
+        guard slot >= 0 else { return 0 }
+        return (0..<4).reduce(0) { $0 | Int(packed[slot * 4 + $1]) << (8 * $1) }
+    }
 
     public init(row: Int, line: Int? = nil, path: String? = nil, format: RosterFormat, values: [RosterField: String]) {
         self.row = row
         self.line = line
         self.path = path
         self.format = format
-        slots = RosterField.allCases.map { values[$0] ?? "" }
+        packed = Self.pack(RosterField.allCases.map { values[$0] ?? "" })
+    }
+
+    /// The record as its parts, one value per `RosterField` case in declaration order: how a
+    /// results spill stores it (`init(row:line:path:format:fieldValues:)` rebuilds it).
+    public init?(row: Int, line: Int?, path: String?, format: RosterFormat, fieldValues: [String]) {
+        guard fieldValues.count == Self.fieldCount else { return nil }
+        self.row = row
+        self.line = line
+        self.path = path
+        self.format = format
+        packed = Self.pack(fieldValues)
+    }
+
+    public var fieldValues: [String] { (0..<Self.fieldCount).map(value(slot:)) }
+
+    private func value(slot: Int) -> String {
+        let base = Self.fieldCount * 4
+        return String(decoding: packed[(base + end(slot - 1))..<(base + end(slot))], as: UTF8.self)
     }
 
     public subscript(field: RosterField) -> String {
-        get { slots[field.slot] }
-        set { slots[field.slot] = newValue }
+        get { value(slot: field.slot) }
+        set {
+            var values = fieldValues
+            values[field.slot] = newValue
+            packed = Self.pack(values)
+        }
     }
 
     /// Nationality plus passport number: passport numbers are unique only per issuing state.

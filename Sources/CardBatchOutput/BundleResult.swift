@@ -45,7 +45,7 @@ public struct EmployeeResult: Sendable {
         get { keptPhoto.map { PhotoFacts(entry: $0.entry, byteCount: $0.byteCount, signature: $0.signature, jpeg: nil, sha256: $0.sha256) } }
         set { keptPhoto = newValue.map { KeptPhoto(entry: $0.entry, byteCount: $0.byteCount, signature: $0.signature, sha256: $0.sha256) } }
     }
-    private var keptPhoto: KeptPhoto?
+    var keptPhoto: KeptPhoto?
     public var findings: [Finding]
     /// The thumbnail written beside the rejection report when the photo was rejected, if any.
     public var thumbnail: String?
@@ -61,6 +61,14 @@ public struct EmployeeResult: Sendable {
         self.recordKey = recordKey
         self.findings = findings.sorted()
         self.photo = photo
+    }
+
+    /// Read back from a results spill: the findings were sorted when the result was made.
+    init(record: EmployeeRecord, recordKey: String, kept: KeptPhoto?, sortedFindings: [Finding]) {
+        self.record = record
+        self.recordKey = recordKey
+        self.keptPhoto = kept
+        self.findings = sortedFindings
     }
 
     /// The rejection report's path inside the bundle's output folder, without its extension.
@@ -93,12 +101,22 @@ public struct BundleResult: Sendable {
     public var header: RosterHeader?
     /// Bundle-level findings (errors here mean the bundle was rejected as a whole).
     public var bundleFindings: [Finding]
-    public var employees: [EmployeeResult]
+    public var employees: EmployeeResults
     /// Set when the ledger knows these bytes: the earlier processing of the same bundle.
     public var resubmissionOf: LedgerBundle?
 
+    /// `employees` in memory, put in row order.
     public init(bundleFile: String, sha256: String, byteCount: Int, processingDate: CalendarDate, rosterFormat: RosterFormat?,
                 header: RosterHeader?, bundleFindings: [Finding], employees: [EmployeeResult]) {
+        let inOrder = zip(employees, employees.dropFirst()).allSatisfy { $0.record.row <= $1.record.row }
+        self.init(bundleFile: bundleFile, sha256: sha256, byteCount: byteCount, processingDate: processingDate, rosterFormat: rosterFormat,
+                  header: header, bundleFindings: bundleFindings,
+                  results: EmployeeResults(inOrder ? employees : employees.sorted { $0.record.row < $1.record.row }))
+    }
+
+    /// `results` already in row order (the workers' spill).
+    public init(bundleFile: String, sha256: String, byteCount: Int, processingDate: CalendarDate, rosterFormat: RosterFormat?,
+                header: RosterHeader?, bundleFindings: [Finding], results: EmployeeResults) {
         self.bundleFile = bundleFile
         self.sha256 = sha256
         self.byteCount = byteCount
@@ -106,17 +124,31 @@ public struct BundleResult: Sendable {
         self.rosterFormat = rosterFormat
         self.header = header
         self.bundleFindings = bundleFindings.sorted()
-        // The workers fill rows in order: a sorted copy (and its scratch) of 10,000 results is made
-        // only when they are not.
-        let inOrder = zip(employees, employees.dropFirst()).allSatisfy { $0.record.row <= $1.record.row }
-        self.employees = inOrder ? employees : employees.sorted { $0.record.row < $1.record.row }
+        employees = results
     }
 
-    public var accepted: [EmployeeResult] { employees.filter(\.isAccepted) }
-    public var rejected: [EmployeeResult] { employees.filter { !$0.isAccepted } }
-    /// Counts without copying the employees (a 10,000-employee bundle is counted often).
-    public var acceptedCount: Int { employees.reduce(0) { $0 + ($1.isAccepted ? 1 : 0) } }
+    /// The accepted employees, read one at a time (a spilled bundle is never held whole).
+    public var accepted: EmployeeResults.Selection { employees.accepted }
+    public var rejected: EmployeeResults.Selection { employees.rejected }
+    /// Counts without reading the employees (a 10,000-employee bundle is counted often).
+    public var acceptedCount: Int { employees.acceptedCount }
     public var rejectedCount: Int { employees.count - acceptedCount }
+
+    /// Every finding, bundle-level and per employee, in sorted order, one at a time. The employees'
+    /// findings come in roster order, each employee's sorted; when that stream is in order as it
+    /// comes (every employee finding at the roster entry with lines rising by row, which both roster
+    /// formats give) the bundle's findings are merged into it and no employee's are held. Otherwise
+    /// they are collected and sorted, as a stable sort of all of them would order them.
+    public var sortedFindings: AnySequence<Finding> {
+        let employees = self.employees
+        var last: Finding? = nil
+        let inOrder = employees.lazy.flatMap(\.findings).allSatisfy { finding in
+            defer { last = finding }
+            return last.map { !(finding < $0) } ?? true
+        }
+        guard inOrder else { return AnySequence((bundleFindings + employees.flatMap(\.findings)).sorted()) }
+        return AnySequence(SortedMerge(first: bundleFindings, second: employees.lazy.flatMap(\.findings)))
+    }
 
     public var status: BundleStatus {
         if resubmissionOf != nil { return .resubmission }
@@ -124,5 +156,37 @@ public struct BundleResult: Sendable {
         let accepted = acceptedCount
         if accepted == employees.count { return .accepted }
         return accepted == 0 ? .employeesRejected : .partiallyAccepted
+    }
+}
+
+/// Two sorted sequences merged into one sorted sequence; on a tie the first one's element comes first.
+struct SortedMerge<First: Sequence, Second: Sequence>: Sequence, IteratorProtocol
+where First.Element == Second.Element, First.Element: Comparable {
+    private var first: First.Iterator
+    private var second: Second.Iterator
+    private var nextFirst: First.Element?
+    private var nextSecond: Second.Element?
+
+    init(first: First, second: Second) {
+        self.first = first.makeIterator()
+        self.second = second.makeIterator()
+        nextFirst = self.first.next()
+        nextSecond = self.second.next()
+    }
+
+    mutating func next() -> First.Element? {
+        switch (nextFirst, nextSecond) {
+        case (nil, nil):
+            return nil
+        case (let a?, let b?) where b < a:
+            nextSecond = second.next()
+            return b
+        case (let a?, _):
+            nextFirst = first.next()
+            return a
+        case (nil, let b?):
+            nextSecond = second.next()
+            return b
+        }
     }
 }

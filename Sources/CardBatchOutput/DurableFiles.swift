@@ -58,6 +58,30 @@ public enum DurableFiles {
         }
     }
 
+    /// Writes all of `bytes` at `offset` of `fd` (`pwrite`), resuming after short writes and interruptions.
+    static func writeAll(_ bytes: [UInt8], to fd: Int32, at offset: UInt64, path: String) throws(OutputError) {
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress! + written, bytes.count - written, off_t(offset) + off_t(written)) }
+            if n < 0 && Foundation.errno == EINTR { continue }
+            guard n > 0 else { throw .errno("write", path) }
+            written += n
+        }
+    }
+
+    /// Reads exactly `count` bytes at `offset` of `fd` (`pread`); nil when the file cannot give them.
+    static func read(_ fd: Int32, count: Int, at offset: UInt64) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(offset) + off_t(done)) }
+            if n < 0 && Foundation.errno == EINTR { continue }
+            guard n > 0 else { return nil }
+            done += n
+        }
+        return bytes
+    }
+
     /// Replaces the file at `path` atomically: a temporary file in the same folder, written, fsynced,
     /// given `mode`, renamed over `path`, and the folder fsynced. Readers see the old file or the new
     /// one, never half of one (what node_exporter's textfile collector, and a person, rely on).

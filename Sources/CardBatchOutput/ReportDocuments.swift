@@ -43,7 +43,7 @@ public struct BundleReportDocument: Codable, Sendable {
         status = result.status
         rosterFormat = result.rosterFormat
         counts = Counts(employees: result.employees.count, accepted: result.acceptedCount, rejected: result.rejectedCount)
-        findings = (result.bundleFindings + result.employees.flatMap(\.findings)).sorted()
+        findings = Array(result.sortedFindings)
         employees = result.employees.map(Employee.init)
     }
 }
@@ -107,7 +107,7 @@ extension BundleReportDocument {
         value("bundle", BundleFile(file: result.bundleFile, sha256: result.sha256, bytes: result.byteCount))
         value("counts", Counts(employees: result.employees.count, accepted: result.acceptedCount, rejected: result.rejectedCount))
         array("employees", result.employees.lazy.map(Employee.init))
-        array("findings", (result.bundleFindings + result.employees.flatMap(\.findings)).sorted())
+        array("findings", result.sortedFindings)
         array("leftForVisualCheck", VisualCheck.items)
         value("personalData", personalData)
         value("processingDate", result.processingDate.description)
@@ -166,9 +166,12 @@ public struct BundleSummary: Codable, Sendable {
         employees = result.employees.count
         accepted = result.acceptedCount
         rejected = result.rejectedCount
-        let all = result.bundleFindings + result.employees.flatMap(\.findings)
-        errors = all.filter { $0.severity == .error }.count
-        warnings = all.filter { $0.severity == .warning }.count
+        var errors = 0, warnings = 0
+        for finding in result.bundleFindings + result.employees.lazy.flatMap(\.findings) {
+            if finding.severity == .error { errors += 1 } else { warnings += 1 }
+        }
+        self.errors = errors
+        self.warnings = warnings
         self.output = output
         bundleReport = output + "/" + ResultLayout.bundleReport
         previous = result.resubmissionOf

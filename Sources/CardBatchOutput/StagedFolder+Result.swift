@@ -17,6 +17,11 @@ extension StagedFolder {
         }
     }
 
+    /// A results spill in the staging folder (unlinked at once: never published).
+    public func makeResultSpill() throws(OutputError) -> ResultSpill {
+        try ResultSpill(folder: stagingPath, mode: fileMode)
+    }
+
     /// Keeps the `precheck` page's thumbnail of `row` until the page is written.
     public func spillThumbnail(_ jpeg: [UInt8], row: Int) throws(OutputError) {
         try thumbnailSpill.withLock { (spill: inout ThumbnailSpill?) throws(OutputError) in

@@ -13,8 +13,9 @@ public final class StagedFolder: Sendable {
     public let stagingPath: String
     let fileMode: mode_t
     let directoryMode: mode_t
-    /// SHA-256 of every file written so far, by relative path, for the manifest.
-    private let digests = Locked<[String: String]>([:])
+    /// SHA-256 of every file written so far, by relative path, for the manifest (32 bytes each, not
+    /// their hex text: a bundle of 10,000 accepted photos keeps 10,000 of them).
+    private let digests = Locked<[String: Digest256]>([:])
     /// The `precheck` page's thumbnails until the page is written (see `ThumbnailSpill`).
     let thumbnailSpill = Locked<ThumbnailSpill?>(nil)
 
@@ -36,7 +37,7 @@ public final class StagedFolder: Sendable {
     /// bytes' SHA-256 when it is already known (a photo's), so they are not hashed twice.
     public func write(_ bytes: [UInt8], to relative: String, sha256: String? = nil) throws(OutputError) {
         try DurableFiles.writeNew(bytes, to: "\(stagingPath)/\(relative)", mode: fileMode)
-        let digest = sha256 ?? SHA256.hex(bytes)
+        let digest = sha256.flatMap(Digest256.init(hex:)) ?? Digest256(hex: SHA256.hex(bytes))!
         digests.withLock { $0[relative] = digest }
     }
 
@@ -56,7 +57,7 @@ public final class StagedFolder: Sendable {
     public func stream(to relative: String, _ body: (FileSink) throws(OutputError) -> Void) throws(OutputError) {
         let sink = try FileSink(creating: "\(stagingPath)/\(relative)", mode: fileMode)
         try body(sink)
-        let digest = try sink.finish()
+        let digest = Digest256(hex: try sink.finish())!
         digests.withLock { $0[relative] = digest }
     }
 
@@ -72,7 +73,7 @@ public final class StagedFolder: Sendable {
     /// Returns the manifest's own SHA-256 (what the run history records for the folder).
     @discardableResult
     public func writeManifest() throws(OutputError) -> String {
-        let text = digests.withLock { $0.sorted { $0.key < $1.key }.map { "\($0.value)  \($0.key)\n" } }.joined()
+        let text = digests.withLock { $0.sorted { $0.key < $1.key }.map { "\($0.value.hex)  \($0.key)\n" } }.joined()
         try write(text, to: ResultLayout.manifest)
         return SHA256.hex(text)
     }

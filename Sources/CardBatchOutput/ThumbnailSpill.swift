@@ -22,28 +22,14 @@ struct ThumbnailSpill: Sendable {
     }
 
     mutating func append(_ bytes: [UInt8], row: Int) throws(OutputError) {
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress! + written, bytes.count - written, off_t(end) + off_t(written)) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw OutputError(path: path, operation: "write", message: String(cString: strerror(errno))) }
-            written += n
-        }
+        try DurableFiles.writeAll(bytes, to: fd, at: end, path: path)
         slices[row] = (end, bytes.count)
         end += UInt64(bytes.count)
     }
 
     func read(row: Int) -> [UInt8]? {
         guard let slice = slices[row], slice.count > 0 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: slice.count)
-        var done = 0
-        while done < slice.count {
-            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, slice.count - done, off_t(slice.offset) + off_t(done)) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return nil }
-            done += n
-        }
-        return bytes
+        return DurableFiles.read(fd, count: slice.count, at: slice.offset)
     }
 
     func remove() {

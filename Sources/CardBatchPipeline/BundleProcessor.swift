@@ -77,7 +77,7 @@ public enum BundleProcessor {
                 }
                 let result = BundleResult(bundleFile: name, sha256: sha, byteCount: size, processingDate: options.processingDate,
                                           rosterFormat: bundle.roster.format, header: bundle.roster.header,
-                                          bundleFindings: bundle.findings + photoStageFindings, employees: employees)
+                                          bundleFindings: bundle.findings + photoStageFindings, results: employees)
                 return try BundlePublisher.publish(result, job: job, options: options, staged: staged, rosterEntry: bundle.roster.entry)
             } catch {
                 staged.discard()
@@ -95,9 +95,10 @@ public enum BundleProcessor {
     }
 
     /// Checks every employee, `options.workers` at a time. Each worker opens its own libzip handle and
-    /// TurboJPEG decoder and takes every n-th employee; results go into per-row slots, so the outcome
-    /// never depends on scheduling. Accepted photos are written as they are checked, never held.
-    static func checkEmployees(_ bundle: PreparedBundle, options: ProcessingOptions, staged: StagedFolder) throws(OutputError) -> ([EmployeeResult], [Finding]) {
+    /// TurboJPEG decoder and takes every n-th employee; each result goes into the bundle's results
+    /// spill under its row, so the outcome never depends on scheduling and memory does not grow with
+    /// the roster. Accepted photos are written as they are checked, never held.
+    static func checkEmployees(_ bundle: PreparedBundle, options: ProcessingOptions, staged: StagedFolder) throws(OutputError) -> (EmployeeResults, [Finding]) {
         let records = bundle.roster.employees
         let context = bundle.context
         // Duplicates are judged over all rows first, so a worker knows a row's whole verdict at once.
@@ -105,10 +106,9 @@ public enum BundleProcessor {
         try staged.prepareResultFolders(acceptsPhotos: options.mode == .process, keepsThumbnails: options.mode == .precheck)
         options.progress?.bundleStarted(employees: records.count)
         let workers = min(options.workers, max(records.count, 1))
-        // One slot per row, filled by the worker that takes the row. The placeholders (never left in a
-        // published result: a worker that cannot open the archive rejects the bundle) let the array be
-        // moved out at the end instead of compacted into a second copy of 10,000 results.
-        let slots = Locked<[EmployeeResult]>(records.map { EmployeeResult(record: $0, recordKey: "", photo: nil, findings: []) })
+        let results = EmployeeResultsBuilder(count: records.count, spill: try staged.makeResultSpill())
+        // Each row's photo digest, for the photos shared across rows (judged once every photo is read).
+        let photoDigests = Locked<[Digest256?]>(Array(repeating: nil, count: records.count))
         let bundleFindings = Locked<[Finding]>([])
         let failure = Locked<OutputError?>(nil)
 
@@ -137,46 +137,45 @@ public enum BundleProcessor {
                 // Only this employee's own photo, just read by this worker, may give the thumbnail: for
                 // every employee in precheck (the HTML report shows each photo), for photo rejections otherwise.
                 let photoRejected = findings.contains(where: { $0.severity == .error && $0.category == .photo })
-                if photo != nil, options.mode == .precheck || photoRejected, let thumbnail = reader.lastThumbnail() {
-                    // Written now, while the decoded photo is at hand, so people see at once what is
-                    // wrong: beside the rejection report, or into the spill the precheck page embeds.
-                    do throws(OutputError) {
+                do throws(OutputError) {
+                    if photo != nil, options.mode == .precheck || photoRejected, let thumbnail = reader.lastThumbnail() {
+                        // Written now, while the decoded photo is at hand, so people see at once what is
+                        // wrong: beside the rejection report, or into the spill the precheck page embeds.
                         if options.mode == .precheck {
                             try staged.spillThumbnail(thumbnail, row: record.row)
                         } else {
                             result.thumbnail = try staged.stageThumbnail(thumbnail, row: record.row)
                         }
-                    } catch {
-                        failure.withLock { $0 = $0 ?? error }
                     }
-                }
-                if options.mode == .process, result.isAccepted, !bytes.isEmpty {
-                    do throws(OutputError) {
+                    if options.mode == .process, result.isAccepted, !bytes.isEmpty {
                         try staged.stageAcceptedPhoto(bytes, key: key, sha256: photo?.sha256)
-                    } catch {
-                        failure.withLock { $0 = $0 ?? error }
                     }
+                    try results.set(result, at: index)
+                } catch {
+                    failure.withLock { $0 = $0 ?? error }
                 }
-                slots.withLock { $0[index] = result }
+                if let digest = photo.flatMap({ Digest256(hex: $0.sha256) }) { photoDigests.withLock { $0[index] = digest } }
                 options.progress?.employeeChecked()
             }
         }
         if let error = failure.withLock({ $0 }) { throw error }
-        var results: [EmployeeResult] = []
-        slots.withLock { swap(&results, &$0) }
+        var judged = results.finish()
 
-        // Shared photos can only be judged once every photo is read. A row this rejects may already
-        // have its photo staged as accepted: that file is taken back out.
-        let subjects = results.map { EmployeeSubject(record: $0.record, photo: $0.photo) }
+        // Shared photos can only be judged once every photo is read: the rule is given the rows whose
+        // photo bytes repeat another row's. A row it rejects may already have its photo staged as
+        // accepted: that file is taken back out.
+        let repeated = photoDigests.withLock { Digest256.repeatedPositions($0) }
+        let subjects = repeated.map { judged[$0] }.map { EmployeeSubject(record: $0.record, photo: $0.photo) }
         let shared = Dictionary(grouping: RuleRegistry.run(RuleRegistry.photoRosterRules, on: subjects, in: context)) { $0.location.row ?? 0 }
-        for i in results.indices {
-            guard let extra = shared[results[i].record.row] else { continue }
-            let wasAccepted = results[i].isAccepted
-            results[i] = results[i].adding(extra)
-            if wasAccepted && !results[i].isAccepted && options.mode == .process {
-                try staged.withdrawAcceptedPhoto(key: results[i].recordKey)
+        var added: [Int: [Finding]] = [:]
+        for index in repeated {
+            guard let extra = shared[records[index].row] else { continue }
+            added[index] = extra
+            if judged.isAccepted(at: index) && extra.hasErrors && options.mode == .process {
+                try staged.withdrawAcceptedPhoto(key: judged[index].recordKey)
             }
         }
-        return (results, bundleFindings.withLock { $0.sorted() })
+        judged = judged.adding(added)
+        return (judged, bundleFindings.withLock { $0.sorted() })
     }
 }

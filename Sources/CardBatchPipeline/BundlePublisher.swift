@@ -56,11 +56,13 @@ enum BundlePublisher {
         guard !conflicts.isEmpty else { return }
         let context = RuleContext(processingDate: options.processingDate, configuration: options.configuration,
                                   bundle: result.bundleFile, rosterEntry: rosterEntry ?? "")
-        for i in result.employees.indices {
-            guard let earlier = conflicts[result.employees[i].identity] else { continue }
+        var added: [Int: [Finding]] = [:]
+        for i in result.employees.indices where result.employees.isAccepted(at: i) {
             let employee = result.employees[i]
-            result.employees[i] = employee.adding(RuleRegistry.run(RuleRegistry.ledgerRules, on: (employee.record, earlier), in: context))
+            guard let earlier = conflicts[employee.identity] else { continue }
+            added[i] = RuleRegistry.run(RuleRegistry.ledgerRules, on: (employee.record, earlier), in: context)
             try staged.withdrawAcceptedPhoto(key: employee.recordKey)
         }
+        result.employees = result.employees.adding(added)
     }
 }

@@ -23,7 +23,7 @@ struct LedgerReservation {
                                    processedAt: Date().formatted(.iso8601), processingDate: processingDate.description,
                                    outcome: result.status.rawValue)
         do {
-            let conflicts = try ledger.reserve(pending, employees: Array(result.employees.lazy.filter(\.isAccepted).map(\.identity)))
+            let conflicts = try ledger.reserve(pending, employees: result.accepted.map(\.identity))
             return .reserved(LedgerReservation(ledger: ledger, sha256: result.sha256), conflicts: conflicts)
         } catch LedgerConflict.bundleAlreadyRecorded(let earlier) {
             return .alreadyRecorded(earlier)
@@ -44,7 +44,7 @@ struct LedgerReservation {
     /// Marks the bundle done with its final outcome and accepted employees. The folder is published
     /// by then; should this fail, the next run's recovery completes the bundle from that folder.
     func complete(_ result: BundleResult) {
-        try? ledger.complete(sha256: sha256, outcome: result.status.rawValue, accepted: Set(result.employees.lazy.filter(\.isAccepted).map(\.identity)))
+        try? ledger.complete(sha256: sha256, outcome: result.status.rawValue, accepted: Set(result.accepted.lazy.map(\.identity)))
     }
 
     /// Withdraws the reservation of a bundle whose folder was not published.

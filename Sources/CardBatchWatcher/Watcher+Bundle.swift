@@ -68,8 +68,9 @@ extension Watcher {
             let destination = try InboxFolders.moveUnique(path, into: archived ? options.folders.archive : options.folders.rejected)
             try? FileManager.default.removeItem(atPath: "\(options.folders.inbox)/\(original).done")
 
-            let rules = Set(result.bundleFindings.filter { $0.severity == .error }.map(\.rule)
-                            + result.employees.flatMap { $0.findings.filter { $0.severity == .error }.map(\.rule) }).sorted()
+            var failed = Set(result.bundleFindings.filter { $0.severity == .error }.map(\.rule))
+            for employee in result.rejected { failed.formUnion(employee.findings.lazy.filter { $0.severity == .error }.map(\.rule)) }
+            let rules = failed.sorted()
             journey.state = archived ? .done : .rejected
             journey.outcome = status.rawValue
             journey.employees = result.employees.count
