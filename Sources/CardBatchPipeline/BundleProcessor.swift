@@ -94,8 +94,9 @@ public enum BundleProcessor {
         return BundleOutcome(result: result, outputPath: earlier.output)
     }
 
-    /// Checks every employee, `options.workers` at a time. Each worker opens its own libzip handle and
-    /// TurboJPEG decoder and takes every n-th employee; each result goes into the bundle's results
+    /// Checks every employee, `options.workers` at a time. The workers share the bundle's libzip handle
+    /// (it gives each photo's compressed bytes), each with its own inflater and TurboJPEG decoder, and
+    /// each takes every n-th employee; each result goes into the bundle's results
     /// spill under its row, so the outcome never depends on scheduling and memory does not grow with
     /// the roster. Accepted photos are written as they are checked, never held.
     static func checkEmployees(_ bundle: PreparedBundle, options: ProcessingOptions, staged: StagedFolder) throws(OutputError) -> (EmployeeResults, [Finding]) {
@@ -113,13 +114,7 @@ public enum BundleProcessor {
         let failure = Locked<OutputError?>(nil)
 
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let reader: PhotoReader
-            do throws(ZipError) {
-                reader = try PhotoReader(path: bundle.path, configuration: options.configuration)
-            } catch {
-                bundleFindings.withLock { $0.append(BundleIntake.unreadable(context, error.message)) }
-                return
-            }
+            let reader = PhotoReader(archive: bundle.archive, configuration: options.configuration)
             for index in stride(from: worker, to: records.count, by: workers) {
                 let record = records[index]
                 var photo: PhotoFacts? = nil
