@@ -26,11 +26,13 @@ public struct ZipEntryInfo: Sendable {
 /// compressed bytes under the lock (`readCompressed`) and inflate them on their own thread
 /// (`ZipInflater`), so inflation still runs in parallel.
 ///
-/// `@unchecked Sendable` is safe: `handle` is only passed to libzip inside `lock.withLock`, and the
-/// other stored property is the lock itself.
+/// `@unchecked Sendable` is safe: `handle` is only passed to libzip, and `closed` only read or
+/// written, inside `lock.withLock`; the lock is the other stored property.
 public final class ZipArchive: @unchecked Sendable {
     private let handle: OpaquePointer
     private let lock = Locked(())
+    /// Set by `close()`: the handle is gone and every read fails.
+    private var closed = false
 
     /// Opens `path` read-only with libzip's consistency checks on.
     /// - SeeAlso: `zip_open`
@@ -42,10 +44,22 @@ public final class ZipArchive: @unchecked Sendable {
         self.handle = handle
     }
 
-    deinit { zip_discard(handle) }
+    deinit { if !closed { zip_discard(handle) } }
+
+    /// Lets go of the handle and its central directory as soon as the bundle's entries have been
+    /// read, before its reports are written; any later read fails.
+    /// - SeeAlso: `zip_discard`
+    public func close() {
+        lock.withLock { _ in
+            if !closed { zip_discard(handle) }
+            closed = true
+        }
+    }
+
+    private static let closedError = ZipError.from(code: ZIP_ER_ZIPCLOSED, operation: "read")
 
     /// - SeeAlso: `zip_get_num_entries`
-    public var entryCount: Int { lock.withLock { _ in Int(zip_get_num_entries(handle, 0)) } }
+    public var entryCount: Int { lock.withLock { _ in closed ? 0 : Int(zip_get_num_entries(handle, 0)) } }
 
     private func lastError(_ operation: String) -> ZipError {
         ZipError.from(zip_get_error(handle), operation: operation)
@@ -54,7 +68,10 @@ public final class ZipArchive: @unchecked Sendable {
     /// Reads one entry's central directory record.
     /// - SeeAlso: `zip_stat_index`, `zip_get_name`, `zip_file_get_external_attributes`
     public func entry(at index: Int) throws(ZipError) -> ZipEntryInfo {
-        try lock.withLock { (_: inout Void) throws(ZipError) -> ZipEntryInfo in try unlockedEntry(at: index) }
+        try lock.withLock { (_: inout Void) throws(ZipError) -> ZipEntryInfo in
+            if closed { throw Self.closedError }
+            return try unlockedEntry(at: index)
+        }
     }
 
     private func unlockedEntry(at index: Int) throws(ZipError) -> ZipEntryInfo {
@@ -91,7 +108,10 @@ public final class ZipArchive: @unchecked Sendable {
     /// libzip checks the CRC at the end of the entry and reports a mismatch as a read error.
     /// - SeeAlso: `zip_fopen_index`, `zip_fread`
     public func stream(index: Int, limit: UInt64, _ body: (UnsafeRawBufferPointer) -> Void) -> StreamOutcome {
-        lock.withLock { _ in unlockedStream(index: index, limit: limit, body) }
+        lock.withLock { _ in
+            closed ? StreamOutcome(inflatedBytes: 0, exceededLimit: false, failure: Self.closedError.message)
+                : unlockedStream(index: index, limit: limit, body)
+        }
     }
 
     private func unlockedStream(index: Int, limit: UInt64, _ body: (UnsafeRawBufferPointer) -> Void) -> StreamOutcome {
@@ -132,6 +152,7 @@ public final class ZipArchive: @unchecked Sendable {
     public func readCompressed(index: Int, maxBytes: UInt64, into buffer: inout [UInt8]) -> CompressedRead {
         buffer.removeAll(keepingCapacity: true)
         return lock.withLock { (_: inout Void) -> CompressedRead in
+            if closed { return .failed(Self.closedError.message) }
             let i = zip_uint64_t(index)
             var st = zip_stat_t()
             zip_stat_init(&st)

@@ -73,9 +73,14 @@ public final class StagedFolder: Sendable {
     /// Returns the manifest's own SHA-256 (what the run history records for the folder).
     @discardableResult
     public func writeManifest() throws(OutputError) -> String {
-        let text = digests.withLock { $0.sorted { $0.key < $1.key }.map { "\($0.value.hex)  \($0.key)\n" } }.joined()
-        try write(text, to: ResultLayout.manifest)
-        return SHA256.hex(text)
+        // Sorted as (name, digest) pairs and written line by line: a bundle of 100,000 photos never
+        // holds its manifest as one text.
+        let entries = digests.withLock { $0.sorted { $0.key < $1.key } }
+        let sink = try FileSink(creating: "\(stagingPath)/\(ResultLayout.manifest)", mode: fileMode)
+        for (name, digest) in entries { try sink.write("\(digest.hex)  \(name)\n") }
+        let digest = try sink.finish()
+        digests.withLock { $0[ResultLayout.manifest] = Digest256(hex: digest)! }
+        return digest
     }
 
     /// Renames the staging folder to the final name, replacing an earlier result.

@@ -47,8 +47,8 @@ public enum BundleProcessor {
                                 rosterFormat: format, header: roster?.header, bundleFindings: findings, employees: employees)
         }
 
-        let intake = BundleIntake.open(path: job.path, name: name, processingDate: options.processingDate,
-                                       configuration: options.configuration, permits: options.permits)
+        var intake: IntakeResult? = BundleIntake.open(path: job.path, name: name, processingDate: options.processingDate,
+                                                      configuration: options.configuration, permits: options.permits)
         // Bytes the ledger already knows are named without judging them again, when the digest is
         // ready by the end of the intake. A large bundle's digest takes longer (about 1 s a GB) and
         // is not waited for: its employees are judged meanwhile, and the ledger's reservation at
@@ -61,24 +61,28 @@ public enum BundleProcessor {
                 throw OutputError(path: name, operation: "read the ledger for", message: String(describing: error))
             }
         }
-        switch intake {
+        switch intake.take()! {
         case .rejected(let findings, let format, let roster):
             return try BundlePublisher.publish(rejectedResult(findings, format, roster), job: job, options: options, staged: nil, rosterEntry: roster?.entry)
-        case .ready(let bundle):
+        case .ready(let prepared):
+            let (format, header, entry, intakeFindings) = (prepared.roster.format, prepared.roster.header, prepared.roster.entry, prepared.findings)
             let staged = try StagedFolder(parent: options.outputDirectory, name: job.outputName, settings: options.configuration.output)
             do throws(OutputError) {
-                let (employees, photoStageFindings) = try checkEmployees(bundle, options: options, staged: staged)
+                let (employees, photoStageFindings) = try checkEmployees(prepared, options: options, staged: staged)
+                // Every employee's record is in the results spill now: the parsed roster (some 250
+                // bytes an employee) goes before the reports are written.
+                _ = consume prepared
                 if photoStageFindings.hasErrors {
                     // A photo entry failed to inflate: the archive is damaged or hostile, so the bundle
                     // is refused as a whole and nothing of it is accepted.
                     staged.discard()
-                    let result = rejectedResult(bundle.findings + photoStageFindings, bundle.roster.format, bundle.roster)
-                    return try BundlePublisher.publish(result, job: job, options: options, staged: nil, rosterEntry: bundle.roster.entry)
+                    let roster = Roster(format: format, entry: entry, header: header, employees: employees.map(\.record))
+                    return try BundlePublisher.publish(rejectedResult(intakeFindings + photoStageFindings, format, roster), job: job, options: options,
+                                                       staged: nil, rosterEntry: entry)
                 }
                 let result = BundleResult(bundleFile: name, sha256: sha, byteCount: size, processingDate: options.processingDate,
-                                          rosterFormat: bundle.roster.format, header: bundle.roster.header,
-                                          bundleFindings: bundle.findings + photoStageFindings, results: employees)
-                return try BundlePublisher.publish(result, job: job, options: options, staged: staged, rosterEntry: bundle.roster.entry)
+                                          rosterFormat: format, header: header, bundleFindings: intakeFindings + photoStageFindings, results: employees)
+                return try BundlePublisher.publish(result, job: job, options: options, staged: staged, rosterEntry: entry)
             } catch {
                 staged.discard()
                 throw error
@@ -153,6 +157,9 @@ public enum BundleProcessor {
                 options.progress?.employeeChecked()
             }
         }
+        // Every entry has been read: the central directory (some 270 bytes an entry) goes before
+        // the reports are written.
+        bundle.archive.close()
         if let error = failure.withLock({ $0 }) { throw error }
         var judged = results.finish()
 

@@ -22,6 +22,24 @@ struct ZipArchiveTests {
         #expect(outcome.failure == nil && !outcome.exceededLimit)
     }
 
+    @Test func aClosedArchiveFailsEveryReadInsteadOfTouchingItsHandle() throws {
+        let dir = TemporaryDirectory()
+        var b = BundleBuilder()
+        b.add("a.txt", text: "hello")
+        let archive = try ZipArchive(path: try Fixtures.write(b, "a.zip", in: dir))
+        #expect(archive.entryCount == 1)
+        archive.close()
+        archive.close()
+        #expect(archive.entryCount == 0)
+        #expect(throws: ZipError.self) { _ = try archive.entry(at: 0) }
+        #expect(archive.read(index: 0, limit: 5).outcome.failure != nil)
+        var compressed: [UInt8] = []
+        guard case .failed = archive.readCompressed(index: 0, maxBytes: 100, into: &compressed) else {
+            Issue.record("a closed archive gave compressed bytes")
+            return
+        }
+    }
+
     @Test func streamingStopsAsSoonAsMoreThanTheLimitHasInflated() throws {
         let dir = TemporaryDirectory()
         var b = BundleBuilder()
