@@ -26,9 +26,10 @@ public final class ZipWriter {
     @discardableResult
     public func add(rawName: [UInt8], data: [UInt8], encoding: NameEncoding = .utf8, store: Bool = false, unixMode: UInt32? = nil) throws(ZipError) -> Int {
         // libzip reads the buffer at zip_close time, so it gets its own copy and frees it (freep = 1).
-        let copy = malloc(max(data.count, 1))!
-        data.withUnsafeBytes { if let base = $0.baseAddress { copy.copyMemory(from: base, byteCount: data.count) } }
-        guard let source = zip_source_buffer(handle, copy, zip_uint64_t(data.count), 1) else {
+        // An empty file gets no buffer at all: libzip never frees a zero-length one (a leak).
+        let copy = data.isEmpty ? nil : malloc(data.count)!
+        data.withUnsafeBytes { if let base = $0.baseAddress, let copy { copy.copyMemory(from: base, byteCount: data.count) } }
+        guard let source = zip_source_buffer(handle, copy, zip_uint64_t(data.count), copy == nil ? 0 : 1) else {
             free(copy)
             throw ZipError.from(zip_get_error(handle), operation: "source")
         }
