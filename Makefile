@@ -97,12 +97,14 @@ test: test-deps build
 	$(SWIFT) test --disable-xctest
 
 ## test-sanitizers: the whole suite under AddressSanitizer (with UndefinedBehaviorSanitizer on the C
-## targets; Swift has no UBSan on Linux), then under ThreadSanitizer. The binary the tests run is built
+## targets; Swift has no UBSan on Linux), then under ThreadSanitizer, one test at a time (its process
+## tests start TSan-built binaries, several seconds each to load the face model, and side by side on
+## two cores they starved each other past their time limits). The binary the tests run is built
 ## with the same sanitizer. Any report fails the run.
 test-sanitizers: test-deps
 	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp $(SWIFT) test --disable-xctest --build-path .build-asan \
 	  --sanitize=address -Xcc -fsanitize=undefined -Xcc -fno-sanitize-recover=undefined
-	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --disable-xctest --build-path .build-tsan --sanitize=thread
+	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --disable-xctest --no-parallel --build-path .build-tsan --sanitize=thread
 
 ## fuzz: run every libFuzzer harness for FUZZ_SECONDS (default 60) each; findings kept in fuzz-out/.
 fuzz: deps
