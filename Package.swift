@@ -83,7 +83,7 @@ let package = Package(
         .target(name: "CardBatchTestSupport", dependencies: ["CardBatchNative", "CardBatchCore", "CardBatchSamples", "CardBatchLedger"], path: "Tests/CardBatchTestSupport"),
         // One test target per module, one suite per file; EndToEnd runs the built binary.
         .testTarget(name: "CardBatchCoreTests", dependencies: ["CardBatchCore"]),
-        .testTarget(name: "CardBatchNativeTests", dependencies: ["CardBatchNative", "CardBatchTestSupport", "CardBatchSamples"]),
+        .testTarget(name: "CardBatchNativeTests", dependencies: ["CardBatchNative", "CardBatchTestSupport", "CardBatchSamples", "CardBatchCore"]),
         .testTarget(name: "CardBatchIntakeTests", dependencies: ["CardBatchIntake", "CardBatchTestSupport", "CardBatchCore", "CardBatchNative", "CardBatchSamples"]),
         .testTarget(name: "CardBatchOutputTests", dependencies: ["CardBatchOutput", "CardBatchTestSupport", "CardBatchCore"]),
         .testTarget(name: "CardBatchLedgerTests", dependencies: ["CardBatchLedger", "CardBatchTestSupport", "CardBatchCore"]),

@@ -7,7 +7,7 @@
 #           OpenCV's Haar face detector), when bench-deps could install them into $work/venv; at the
 #           first size only;
 #   stages: CPU per photo of each stage of the photo check (`cardbatch-samples stages`), first size.
-# Sizes: BENCH_SIZES (default "1000 10000"; 100000 makes a 5.8 GB bundle, generated once and kept).
+# Sizes: BENCH_SIZES (default "1000 10000"; 100000 makes a 6.4 GB bundle, generated once and kept).
 # Every `process` run writes a new output folder and a new ledger (no resubmission). The folder is
 # removed after the run, then `sync` and a pause outside the timing: ext4 allocates inodes slowly for
 # a few seconds after many were freed (its `recently_deleted` check), which would bill one run for

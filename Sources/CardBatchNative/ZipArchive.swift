@@ -1,4 +1,3 @@
-public import CardBatchCore
 import CLibZip
 import Foundation
 
@@ -27,10 +26,11 @@ public struct ZipEntryInfo: Sendable {
 /// (`ZipInflater`), so inflation still runs in parallel.
 ///
 /// `@unchecked Sendable` is safe: `handle` is only passed to libzip, and `closed` only read or
-/// written, inside `lock.withLock`; the lock is the other stored property.
+/// written, inside `locked`, which holds `lock` (an `NSLock`: a `pthread_mutex_t`, which every
+/// sanitizer intercepts); the lock is the other stored property.
 public final class ZipArchive: @unchecked Sendable {
     private let handle: OpaquePointer
-    private let lock = Locked(())
+    private let lock = NSLock()
     /// Set by `close()`: the handle is gone and every read fails.
     private var closed = false
 
@@ -46,11 +46,18 @@ public final class ZipArchive: @unchecked Sendable {
 
     deinit { if !closed { zip_discard(handle) } }
 
+    /// Runs `body` holding the lock; every use of `handle` and `closed` goes through here.
+    private func locked<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
     /// Lets go of the handle and its central directory as soon as the bundle's entries have been
     /// read, before its reports are written; any later read fails.
     /// - SeeAlso: `zip_discard`
     public func close() {
-        lock.withLock { _ in
+        locked {
             if !closed { zip_discard(handle) }
             closed = true
         }
@@ -59,7 +66,7 @@ public final class ZipArchive: @unchecked Sendable {
     private static let closedError = ZipError.from(code: ZIP_ER_ZIPCLOSED, operation: "read")
 
     /// - SeeAlso: `zip_get_num_entries`
-    public var entryCount: Int { lock.withLock { _ in closed ? 0 : Int(zip_get_num_entries(handle, 0)) } }
+    public var entryCount: Int { locked { closed ? 0 : Int(zip_get_num_entries(handle, 0)) } }
 
     private func lastError(_ operation: String) -> ZipError {
         ZipError.from(zip_get_error(handle), operation: operation)
@@ -68,7 +75,7 @@ public final class ZipArchive: @unchecked Sendable {
     /// Reads one entry's central directory record.
     /// - SeeAlso: `zip_stat_index`, `zip_get_name`, `zip_file_get_external_attributes`
     public func entry(at index: Int) throws(ZipError) -> ZipEntryInfo {
-        try lock.withLock { (_: inout Void) throws(ZipError) -> ZipEntryInfo in
+        try locked { () throws(ZipError) -> ZipEntryInfo in
             if closed { throw Self.closedError }
             return try unlockedEntry(at: index)
         }
@@ -108,7 +115,7 @@ public final class ZipArchive: @unchecked Sendable {
     /// libzip checks the CRC at the end of the entry and reports a mismatch as a read error.
     /// - SeeAlso: `zip_fopen_index`, `zip_fread`
     public func stream(index: Int, limit: UInt64, _ body: (UnsafeRawBufferPointer) -> Void) -> StreamOutcome {
-        lock.withLock { _ in
+        locked {
             closed ? StreamOutcome(inflatedBytes: 0, exceededLimit: false, failure: Self.closedError.message)
                 : unlockedStream(index: index, limit: limit, body)
         }
@@ -151,7 +158,7 @@ public final class ZipArchive: @unchecked Sendable {
     /// - SeeAlso: `zip_stat_index`, `zip_fopen_index` with `ZIP_FL_COMPRESSED`, `zip_fread`
     public func readCompressed(index: Int, maxBytes: UInt64, into buffer: inout [UInt8]) -> CompressedRead {
         buffer.removeAll(keepingCapacity: true)
-        return lock.withLock { (_: inout Void) -> CompressedRead in
+        return locked { () -> CompressedRead in
             if closed { return .failed(Self.closedError.message) }
             let i = zip_uint64_t(index)
             var st = zip_stat_t()

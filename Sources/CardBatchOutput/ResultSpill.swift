@@ -1,4 +1,4 @@
-public import CardBatchCore
+import CardBatchCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
