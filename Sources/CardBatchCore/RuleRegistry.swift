@@ -18,7 +18,9 @@ public enum RuleRegistry {
     public static let employeeRules = generatedEmployeeRules
     /// Rules over all employees at once (duplicates).
     public static let rosterRules = generatedRosterRules
-    /// Rules over every employee with their photo, once all photos are read (shared photos).
+    /// Rules over the employees whose photo bytes repeat another employee's (same SHA-256), with their
+    /// photos, once all photos are read (shared photos). Only those rows are given: the others are in
+    /// the results spill, and reading every one back for a rule about repeats would cost a pass.
     public static let photoRosterRules = generatedPhotoRosterRules
     /// Each employee against the ledger of earlier bundles.
     public static let ledgerRules = generatedLedgerRules

@@ -174,7 +174,6 @@ public final class ZipArchive: @unchecked Sendable {
             guard let file = zip_fopen_index(handle, i, zip_flags_t(ZIP_FL_COMPRESSED)) else { return .failed(lastError("open entry").message) }
             defer { zip_fclose(file) }
             let count = Int(st.comp_size)
-            buffer.reserveCapacity(count)
             var failure: String? = nil
             buffer.append(contentsOf: repeatElement(0, count: count))
             var done = 0
