@@ -35,7 +35,7 @@ let package = Package(
         // dlib's HOG face detector and 5-point landmarks behind a C interface (C++, exceptions caught inside).
         // dlib's detector is header templates compiled here: optimised even in debug builds (at -O0 a
         // search takes over a second), and NDEBUG so dlib's own asserts stay off as Debian builds it.
-        .target(name: "CFaceDetect", cxxSettings: [.unsafeFlags(["-O2"]), .define("NDEBUG")],
+        .target(name: "CFaceDetect", exclude: ["frontal_face_detector.inc"], cxxSettings: [.unsafeFlags(["-O2"]), .define("NDEBUG")],
                 linkerSettings: [.linkedLibrary("dlib"), .linkedLibrary("lapack"), .linkedLibrary("blas")]),
 
         // Pure core: models, rules, findings, configuration. No files, no C, no clock. Its rule registry
@@ -74,7 +74,7 @@ let package = Package(
         .target(name: "CardBatchSamples", dependencies: ["CardBatchNative", "CardBatchCore", "CardBatchIntake", "CardBatchOutput"],
                 swiftSettings: [.unsafeFlags(["-O"])]),
         .executableTarget(name: "cardbatch-samples", dependencies: [
-            "CardBatchSamples", "CardBatchIntake", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "CardBatchSamples", "CardBatchIntake", "CardBatchNative", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // One harness per parser of outside bytes, for libFuzzer and the regression tests.

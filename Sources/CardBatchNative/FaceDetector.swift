@@ -144,3 +144,42 @@ public final class FaceDetector {
         }
     }
 }
+
+/// dlib's frontal face detector in `dlib::serialize` form, as `CFaceDetect` has it built in and as
+/// dlib unpacks it from its headers, for the test that pins the one to the other and for
+/// `cardbatch-samples frontal-detector`, which writes the built-in copy.
+public enum FrontalDetectorData {
+    /// The serialized detector built into `CFaceDetect` (what every `FaceModel` reads).
+    public static func builtIn() throws(FaceDetectorError) -> [UInt8] { try serialized(fromDlib: false) }
+
+    /// dlib's own `get_frontal_face_detector()`, serialized (it takes about 0.4 s to unpack).
+    public static func fromDlib() throws(FaceDetectorError) -> [UInt8] { try serialized(fromDlib: true) }
+
+    /// `frontal_face_detector.inc`: the serialized detector as base64 in C string literals, one line
+    /// of 76 characters each, under a comment saying where it comes from.
+    public static func includeFile(serialized bytes: [UInt8]) -> String {
+        let text = Data(bytes).base64EncodedString()
+        var lines = [
+            "// dlib's HOG frontal face detector (dlib/image_processing/frontal_face_detector.h, Copyright (C) 2013",
+            "// Davis E. King, Boost Software License 1.0) as dlib::serialize writes it, base64-encoded: \(bytes.count) bytes.",
+            "// Written by `cardbatch-samples frontal-detector` from dlib's get_frontal_face_detector(); do not edit.",
+        ]
+        var start = text.startIndex
+        while start < text.endIndex {
+            let end = text.index(start, offsetBy: 76, limitedBy: text.endIndex) ?? text.endIndex
+            lines.append("\"\(text[start..<end])\"")
+            start = end
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func serialized(fromDlib: Bool) throws(FaceDetectorError) -> [UInt8] {
+        var error = [CChar](repeating: 0, count: 256)
+        let size = cardbatch_face_frontal_serialized(fromDlib ? 1 : 0, nil, 0, &error, error.count)
+        guard size >= 0 else { throw FaceDetectorError(message: FaceDetector.text(error)) }
+        var bytes = [UInt8](repeating: 0, count: size)
+        let again = bytes.withUnsafeMutableBufferPointer { cardbatch_face_frontal_serialized(fromDlib ? 1 : 0, $0.baseAddress, size, &error, error.count) }
+        guard again == size else { throw FaceDetectorError(message: again < 0 ? FaceDetector.text(error) : "the frontal face detector changed size between two reads") }
+        return bytes
+    }
+}

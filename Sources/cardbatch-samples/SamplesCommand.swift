@@ -1,5 +1,6 @@
 import ArgumentParser
 import CardBatchIntake
+import CardBatchNative
 import CardBatchSamples
 import Foundation
 
@@ -8,7 +9,7 @@ struct SamplesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cardbatch-samples",
         abstract: "Builds samples/ and benchmark bundles, and checks that cardbatch judged the samples as documented.",
-        subcommands: [Write.self, Verify.self, Bench.self, Floor.self, Stages.self, Calibrate.self, FuzzSeedsCommand.self, Mutate.self, DocImages.self]
+        subcommands: [Write.self, Verify.self, Bench.self, Floor.self, Stages.self, Calibrate.self, FuzzSeedsCommand.self, Mutate.self, DocImages.self, FrontalDetector.self]
     )
 
     struct Write: ParsableCommand {
@@ -104,6 +105,19 @@ struct SamplesCommand: ParsableCommand {
         @Argument var directory: String = "docs/images"
         func run() throws {
             try DocumentationImages.write(to: directory)
+        }
+    }
+
+    struct FrontalDetector: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "frontal-detector",
+            abstract: "Write dlib's frontal face detector, unpacked from dlib's headers, as the C include file CFaceDetect builds in."
+        )
+        @Argument var file: String = "Sources/CFaceDetect/frontal_face_detector.inc"
+        func run() throws {
+            let bytes = try FrontalDetectorData.fromDlib()
+            try Data(FrontalDetectorData.includeFile(serialized: bytes).utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
+            print("wrote \(file) (\(bytes.count) bytes of dlib's detector)")
         }
     }
 }

@@ -43,6 +43,17 @@ struct FaceDetectorTests {
         #expect(throws: FaceDetectorError.self) { try FaceDetector(modelPath: dir.file("absent.dat")) }
     }
 
+    /// The detector CFaceDetect builds in (read in milliseconds) must be byte for byte the one dlib
+    /// unpacks from its headers (0.4 s); after a dlib upgrade that changes it, `cardbatch-samples
+    /// frontal-detector` writes the new one.
+    @Test func theBuiltInFrontalDetectorIsTheOneDlibUnpacksByteForByte() throws {
+        let builtIn = try FrontalDetectorData.builtIn()
+        #expect(builtIn.count > 100_000)
+        #expect(builtIn == (try FrontalDetectorData.fromDlib()), "run `cardbatch-samples frontal-detector` after a dlib upgrade")
+        let file = try String(contentsOfFile: "\(CardBatchBinary.root)/Sources/CFaceDetect/frontal_face_detector.inc", encoding: .utf8)
+        #expect(file == FrontalDetectorData.includeFile(serialized: builtIn), "the committed include file is the command's output")
+    }
+
     @Test func pixelsThatAreNotTheGivenSizeAreRefused() throws {
         #expect(throws: FaceDetectorError.self) { try FaceDetector().detect(rgb: [1, 2, 3], width: 2, height: 2) }
     }

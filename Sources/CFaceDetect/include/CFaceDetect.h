@@ -25,7 +25,8 @@ typedef struct {
     double landmarks[10];
 } cardbatch_face;
 
-/// Loads the landmark model from `model_path`. Returns NULL with `error` set (never throws: every C++
+/// Loads the landmark model from `model_path`, and reads the frontal detector built into this
+/// library (`frontal_face_detector.inc`). Returns NULL with `error` set (never throws: every C++
 /// exception is caught here).
 cardbatch_face_model *cardbatch_face_model_load(const char *model_path, char *error, size_t error_size);
 
@@ -51,6 +52,12 @@ long cardbatch_face_detect(cardbatch_face_detector *detector, const unsigned cha
 long cardbatch_face_detect_reference(const char *model_path, unsigned long max_pyramid_levels, const unsigned char *rgb,
                                      size_t width, size_t height, cardbatch_face *faces, size_t capacity,
                                      char *error, size_t error_size);
+
+/// dlib's frontal detector in `dlib::serialize` form: the copy built into this library when
+/// `from_dlib` is 0, or dlib's own `get_frontal_face_detector()` (about 0.4 s) when it is 1. Copies
+/// at most `capacity` bytes into `buffer` (which may be NULL) and returns the whole size, or -1 with
+/// `error` set. For the test that pins the built-in copy, and the command that writes it.
+long cardbatch_face_frontal_serialized(int from_dlib, unsigned char *buffer, size_t capacity, char *error, size_t error_size);
 
 #ifdef __cplusplus
 }
