@@ -195,16 +195,40 @@ std::string unpacked_frontal() {
 
 struct cardbatch_face_model {
     flat_predictor predictor;
-    /// dlib's frontal detector, which detectors are built from.
-    dlib::frontal_face_detector frontal;
+    /// dlib's frontal detector, read from its serialized form as dlib's `deserialize(object_detector)`
+    /// reads version 2, except that only the kept filters are turned into filter banks (each takes an
+    /// SVD per HOG plane), once per process: detectors share them read-only (`scan_fhog_pyramid::detect`
+    /// takes them as const).
+    scanner_type configuration;
+    dlib::test_box_overlap overlap;
+    std::vector<scanner_type::fhog_filterbank> filters;
+    std::vector<double> thresholds;
+    std::vector<unsigned long> filter_index;  // which of dlib's 5 filters each one is
+
+    void read_frontal(std::istream &in) {
+        int version = 0;
+        dlib::deserialize(version, in);
+        if (version != 2) throw dlib::serialization_error("unexpected version of the frontal face detector");
+        dlib::deserialize(configuration, in);
+        dlib::deserialize(overlap, in);
+        unsigned long count = 0;
+        dlib::deserialize(count, in);
+        if (count == 0 || count > 100) throw dlib::serialization_error("the frontal face detector is inconsistent");
+        for (unsigned long i = 0; i < count; i++) {
+            dlib::matrix<double, 0, 1> w;
+            dlib::deserialize(w, in);
+            if (static_cast<unsigned long>(w.size()) != configuration.get_num_dimensions() + 1)
+                throw dlib::serialization_error("the frontal face detector holds a filter of the wrong size");
+            if (!kept_filter(i, count)) continue;
+            filters.push_back(configuration.build_fhog_filterbank(w));
+            thresholds.push_back(w(configuration.get_num_dimensions()));
+            filter_index.push_back(i);
+        }
+    }
 };
 
 struct cardbatch_face_detector {
     scanner_type scanner;
-    std::vector<scanner_type::fhog_filterbank> filters;
-    std::vector<double> thresholds;
-    std::vector<unsigned long> filter_index;  // which of dlib's 5 filters each one is
-    dlib::test_box_overlap overlap;
     const cardbatch_face_model *model;
     std::vector<std::pair<double, dlib::rectangle>> scratch;
 };
@@ -214,7 +238,7 @@ extern "C" cardbatch_face_model *cardbatch_face_model_load(const char *model_pat
         std::unique_ptr<cardbatch_face_model> made(new cardbatch_face_model());
         {
             std::istringstream in(embedded_frontal());
-            dlib::deserialize(made->frontal, in);
+            made->read_frontal(in);
         }
         made->predictor.load(model_path);
         if (made->predictor.num_parts() != 5) {
@@ -244,20 +268,10 @@ extern "C" cardbatch_face_detector *cardbatch_face_detector_create(const cardbat
     try {
         std::unique_ptr<cardbatch_face_detector> made(new cardbatch_face_detector());
         made->model = model;
-        const dlib::frontal_face_detector &full = model->frontal;
-        // The scanner cannot be copied: it is rebuilt from the full detector's configuration, with
-        // the pyramid limited to the face sizes a photo can hold, and each kept filter is turned into
-        // its filter bank once here (dlib's object_detector does the same when it is built).
-        made->scanner.copy_configuration(full.get_scanner());
+        // The scanner cannot be copied: it is rebuilt from the detector's configuration, with the
+        // pyramid limited to the face sizes a photo can hold.
+        made->scanner.copy_configuration(model->configuration);
         if (max_pyramid_levels > 0) made->scanner.set_max_pyramid_levels(max_pyramid_levels);
-        for (unsigned long i = 0; i < full.num_detectors(); i++) {
-            if (!kept_filter(i, full.num_detectors())) continue;
-            const detector_type::feature_vector_type &w = full.get_w(i);
-            made->filters.push_back(made->scanner.build_fhog_filterbank(w));
-            made->thresholds.push_back(w(made->scanner.get_num_dimensions()));
-            made->filter_index.push_back(i);
-        }
-        made->overlap = full.get_overlap_tester();
         return made.release();
     } catch (const std::exception &e) {
         set_error(error, error_size, e.what());
@@ -277,31 +291,32 @@ namespace {
 /// than about 15°) beside an upright one is not counted; the upright face is judged alone.
 /// Overlapping finds are suppressed as dlib does, strongest first.
 void detect(cardbatch_face_detector &d, const dlib::array2d<unsigned char> &image, std::vector<dlib::rect_detection> &final_dets) {
+    const cardbatch_face_model &m = *d.model;
     d.scanner.load(image);
     std::vector<dlib::rect_detection> found;
     auto run = [&](size_t k) {
-        d.scanner.detect(d.filters[k], d.scratch, d.thresholds[k]);
+        d.scanner.detect(m.filters[k], d.scratch, m.thresholds[k]);
         for (const auto &hit : d.scratch) {
             dlib::rect_detection temp;
-            temp.detection_confidence = hit.first - d.thresholds[k];
-            temp.weight_index = d.filter_index[k];
+            temp.detection_confidence = hit.first - m.thresholds[k];
+            temp.weight_index = m.filter_index[k];
             temp.rect = hit.second;
             found.push_back(temp);
         }
     };
-    size_t front = d.filters.size();
-    for (size_t k = 0; k < d.filters.size(); k++)
-        if (d.filter_index[k] == front_filter) front = k;
-    if (front < d.filters.size()) run(front);
+    size_t front = m.filters.size();
+    for (size_t k = 0; k < m.filters.size(); k++)
+        if (m.filter_index[k] == front_filter) front = k;
+    if (front < m.filters.size()) run(front);
     if (found.empty())
-        for (size_t k = 0; k < d.filters.size(); k++)
+        for (size_t k = 0; k < m.filters.size(); k++)
             if (k != front) run(k);
     final_dets.clear();
-    if (d.filters.size() > 1) std::sort(found.rbegin(), found.rend());
+    if (m.filters.size() > 1) std::sort(found.rbegin(), found.rend());
     for (const auto &candidate : found) {
         bool overlaps = false;
         for (const auto &kept : final_dets)
-            if (d.overlap(kept.rect, candidate.rect)) { overlaps = true; break; }
+            if (m.overlap(kept.rect, candidate.rect)) { overlaps = true; break; }
         if (!overlaps) final_dets.push_back(candidate);
     }
 }

@@ -26,8 +26,8 @@ public struct FaceDetectorError: Error, Sendable, CustomStringConvertible {
 /// from a file once per process, never downloaded, and refused unless its SHA-256 is the published one.
 ///
 /// `@unchecked Sendable` is safe: after loading, the model is only read (the flat predictor's
-/// evaluation is const and keeps no state; a detector only reads the frontal detector's configuration
-/// and weights when it is made), and it is freed only in `deinit`, when
+/// evaluation is const and keeps no state; detectors copy the frontal detector's configuration when
+/// they are made and read its filter banks as const while they search), and it is freed only in `deinit`, when
 /// no detector holds it any more (each `FaceDetector` keeps a strong reference).
 public final class FaceModel: @unchecked Sendable {
     fileprivate let handle: OpaquePointer

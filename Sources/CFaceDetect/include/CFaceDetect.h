@@ -8,8 +8,8 @@ extern "C" {
 #endif
 
 /// dlib's 5-point landmark model (laid out flat) and dlib's frontal detector, loaded once per process.
-/// Read-only after loading (the prediction is const and keeps no state; detectors only read the
-/// frontal detector's configuration and weights), so every detector may share it.
+/// Read-only after loading (the prediction is const and keeps no state; detectors copy the frontal
+/// detector's configuration and read its filter banks as const), so every detector may share it.
 typedef struct cardbatch_face_model cardbatch_face_model;
 
 /// dlib's HOG frontal-face detector (built into dlib) with its image pyramid limited to the face
