@@ -9,9 +9,11 @@
 #   stages: CPU per photo of each stage of the photo check (`cardbatch-samples stages`), first size.
 # Sizes: BENCH_SIZES (default "1000 10000"; 100000 makes a 6.4 GB bundle, generated once and kept).
 # Every `process` run writes a new output folder and a new ledger (no resubmission). The folder is
-# removed after the run, then `sync` and a pause outside the timing: ext4 allocates inodes slowly for
-# a few seconds after many were freed (its `recently_deleted` check), which would bill one run for
-# the previous one's clean-up.
+# moved aside after the run, not deleted: for 60 s after an inode is freed, ext4 passes over it when
+# it allocates one (`recently_deleted`, RECENTCY_MIN in fs/ext4/ialloc.c; 300 s more while its inode
+# table block is dirty), so deleting one run's 10,000 photos would bill the next run for the search.
+# The folders moved aside are deleted once a size's rounds are done (or when the disk runs short),
+# followed by `sync` and a wait of BENCH_SETTLE seconds (default 65) outside any timing.
 # `cardbatch` is timed as `make install` and the Debian package build it (scripts/stage.sh): release,
 # Swift runtime linked statically (.build-static); the helpers come from the plain release build.
 set -euo pipefail
@@ -44,18 +46,27 @@ run() {
   printf '%s\t%s\t%s\t%s\t%s\n' "$size" "$name" "$s" "$k" "$(awk "BEGIN{print $u + $y}")" >> "$results"
 }
 
-# process SIZE NAME CONFIG ARGS… : `cardbatch process` into a fresh folder, cleaned up after the timing.
+# settle: delete the folders moved aside, then let ext4's window for freed inodes pass.
+trash="$work/trash"
+settle() {
+  if [ -d "$trash" ]; then rm -rf "$trash"; sync; sleep "${BENCH_SETTLE:-65}"; fi
+}
+
+# process SIZE NAME CONFIG ARGS… : `cardbatch process` into a fresh folder, moved aside after the timing.
 process() {
   local size=$1 name=$2 config=$3; shift 3
-  local out="$work/run-$size"
+  local out="$work/run-$size" zip="$work/bench-$size.zip"
+  # Room for another run's outputs (about the bundle's size) and a margin, or clean up first.
+  if [ "$(df -Pk "$work" | awk 'NR == 2 { print $4 }')" -lt $(( $(stat -c %s "$zip") / 1024 * 2 + 1048576 )) ]; then settle; fi
   rm -rf "$out"
-  run "$size" "$name" "$cardbatch" process "$work/bench-$size.zip" --out "$out" --date 2026-11-25 --quiet --config "$config" "$@"
-  rm -rf "$out"; sync; sleep "${BENCH_SETTLE:-6}"
+  run "$size" "$name" "$cardbatch" process "$zip" --out "$out" --date 2026-11-25 --quiet --config "$config" "$@"
+  mkdir -p "$trash"; mv "$out" "$trash/run-$size-$(date +%s%N)"; sync
 }
 
 peers=no
 if [ -x "$python" ] && "$python" -c 'import PIL, cv2; cv2.CascadeClassifier' 2>/dev/null; then peers=yes; fi
 first=${sizes%% *}
+settle  # what an interrupted run left
 
 for n in $sizes; do
   zip="$work/bench-$n.zip"
@@ -76,6 +87,7 @@ for n in $sizes; do
     fi
   done
   if [ "$n" = "$first" ]; then "$bin/cardbatch-samples" stages "$zip" > "$work/stages.txt"; fi
+  settle
 done
 
 # The report: per size, the medians and their ratios; then the stages and the targets.
