@@ -1,6 +1,7 @@
 import CardBatchCore
 import CardBatchIntake
 import CardBatchNative
+import CardBatchOutput
 import Dispatch
 import Foundation
 #if canImport(Glibc)
@@ -93,8 +94,9 @@ public enum BenchStages {
             let half = RGBImage(width: image.width, height: image.height, pixels: rgb)
             let (face, _) = timed(&stages.face) { inspector.measureFace(half, fullWidth: image.header.width, fullHeight: image.header.height) }
             _ = timed(&stages.pixels) { PhotoInspector.measurePixels(half, face: face, fullWidth: image.header.width, fullHeight: image.header.height) }
+            // The product's own write of a staged photo: a new file, its mode set, no fsync.
             try timed(&stages.write) {
-                try Data(bytes).write(to: URL(fileURLWithPath: "\(folder)/\(n).jpg"))
+                try DurableFiles.writeNew(bytes, to: "\(folder)/\(n).jpg", mode: 0o600)
             }
             stages.photos += 1
         }
