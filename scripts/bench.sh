@@ -60,7 +60,7 @@ process() {
   if [ "$(df -Pk "$work" | awk 'NR == 2 { print $4 }')" -lt $(( $(stat -c %s "$zip") / 1024 * 2 + 1048576 )) ]; then settle; fi
   rm -rf "$out"
   run "$size" "$name" "$cardbatch" process "$zip" --out "$out" --date 2026-11-25 --quiet --config "$config" "$@"
-  mkdir -p "$trash"; mv "$out" "$trash/run-$size-$(date +%s%N)"; sync
+  if [ -e "$out" ]; then mkdir -p "$trash"; mv "$out" "$trash/run-$size-$(date +%s%N)"; sync; fi
 }
 
 peers=no

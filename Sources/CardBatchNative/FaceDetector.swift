@@ -68,7 +68,7 @@ public final class FaceDetector {
 
     /// A detector over `model`. `maxPyramidLevels` limits the sizes of face searched for (0: every
     /// level dlib's detector has; each level is 5/6 of the one before, from faces of about 80 px).
-    /// - SeeAlso: `cardbatch_face_detector_create` (dlib `get_frontal_face_detector`)
+    /// - SeeAlso: `cardbatch_face_detector_create` (dlib `scan_fhog_pyramid`, over the built-in frontal detector)
     public init(model: FaceModel, maxPyramidLevels: Int = 0) throws(FaceDetectorError) {
         var error = [CChar](repeating: 0, count: 256)
         guard let made = cardbatch_face_detector_create(model.handle, UInt(max(0, maxPyramidLevels)), &error, error.count) else {
