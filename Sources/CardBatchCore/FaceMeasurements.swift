@@ -172,8 +172,10 @@ public enum FaceMeasure {
         let yaw = ((p[4].x - mid.x) * dx + (p[4].y - mid.y) * dy) / (eyeDistance * eyeDistance)
         let outerSpan = face.outerEyeSpan
 
-        let background = backgroundColour(image)
-        let edges = cheekEdges(image, mid: mid, eyeDistance: eyeDistance, outerSpan: outerSpan, background: background)
+        // One memo of colour conversions for every measure below (they read many of the same colours).
+        let memo = LabMemo()
+        let background = backgroundColour(image, memo: memo)
+        let edges = cheekEdges(image, mid: mid, eyeDistance: eyeDistance, outerSpan: outerSpan, background: background, memo: memo)
         let landmarkWidth = face.landmarkWidth
         var faceWidth = landmarkWidth
         // The skin edge wins only where it agrees with the landmarks: at cheek height an ear, a hand
@@ -183,8 +185,10 @@ public enum FaceMeasure {
         }
         // The face's axis: midway between the eye midpoint and the nose base.
         let centre = (mid.x + p[4].x) / 2
-        let top = headTop(image, centre: mid.x, halfWidth: 0.3 * faceWidth, above: mid.y, background: background, threshold: max(3, 1.5 * noise))
-        let clothing = clothingContrast(image, centre: mid.x, from: mid.y + 1.9 * eyeDistance, halfWidth: 0.65 * faceWidth, background: background)
+        let top = headTop(image, centre: mid.x, halfWidth: 0.3 * faceWidth, above: mid.y, background: background, threshold: max(3, 1.5 * noise),
+                          memo: memo)
+        let clothing = clothingContrast(image, centre: mid.x, from: mid.y + 1.9 * eyeDistance, halfWidth: 0.65 * faceWidth, background: background,
+                                        memo: memo)
         return FaceGeometry(
             faceWidth: PhotoMeasure.round2(faceWidth * scale), headTop: PhotoMeasure.round2(top * scale),
             eyeMidX: PhotoMeasure.round2(mid.x * scale), eyeLineFromBottom: PhotoMeasure.round2(Double(fullHeight) - mid.y * scale),
@@ -194,24 +198,19 @@ public enum FaceMeasure {
 
     typealias Lab = (l: Double, a: Double, b: Double)
 
-    static func lab(_ image: RGBImage, _ x: Int, _ y: Int) -> Lab {
-        let (r, g, b) = image.rgb(x, y)
-        return PhotoMeasure.lab(r, g, b)
-    }
-
     static func distance(_ u: Lab, _ v: Lab) -> Double {
         ((u.l - v.l) * (u.l - v.l) + (u.a - v.a) * (u.a - v.a) + (u.b - v.b) * (u.b - v.b)).squareRoot()
     }
 
     /// The backdrop's colour: the mean of the top rows (3% of the height) in the outer fifths of the
     /// width, clear of a head whose hair comes within 7 px of the top edge.
-    static func backgroundColour(_ image: RGBImage) -> Lab {
+    static func backgroundColour(_ image: RGBImage, memo: LabMemo = LabMemo()) -> Lab {
         let rows = max(2, image.height * 3 / 100), side = max(1, image.width / 5)
         var sum: Lab = (0, 0, 0)
         var n = 0.0
         for y in 0..<rows {
             for x in Array(0..<side) + Array((image.width - side)..<image.width) {
-                let c = lab(image, x, y)
+                let c = memo.lab(image, x, y)
                 sum = (sum.l + c.l, sum.a + c.a, sum.b + c.b)
                 n += 1
             }
@@ -226,7 +225,7 @@ public enum FaceMeasure {
     /// each eye outwards, the first place where two pixels in a row are backdrop, or far from the
     /// cheek's own colour (hair, an ear's shadow, a collar). Nil when either side runs off the image.
     static func cheekEdges(_ image: RGBImage, mid: FoundFace.Point, eyeDistance: Double, outerSpan: Double,
-                           background: Lab) -> (Double, Double)? {
+                           background: Lab, memo: LabMemo = LabMemo()) -> (Double, Double)? {
         let y = Int((mid.y + 0.45 * eyeDistance).rounded())
         guard y >= 0, y < image.height else { return nil }
         func cheek(_ x: Double) -> Lab {
@@ -235,7 +234,7 @@ public enum FaceMeasure {
             for dy in -1...1 {
                 for dx in -1...1 {
                     let cx = min(max(Int(x) + dx, 0), image.width - 1), cy = min(max(y + dy, 0), image.height - 1)
-                    let c = lab(image, cx, cy)
+                    let c = memo.lab(image, cx, cy)
                     sum = (sum.l + c.l, sum.a + c.a, sum.b + c.b)
                     n += 1
                 }
@@ -247,7 +246,7 @@ public enum FaceMeasure {
             var x = Int(start), misses = 0
             let limit = Int(start) + step * Int(outerSpan)
             while x >= 0, x < image.width, x != limit {
-                let c = lab(image, x, y)
+                let c = memo.lab(image, x, y)
                 if isBackground(c, background) || distance(c, skin) > 28 {
                     misses += 1
                     if misses == 2 { return Double(x - step) }
@@ -276,7 +275,8 @@ public enum FaceMeasure {
     /// The top of the head: in the columns over the middle of the face, the first row from the top
     /// at least `threshold` ΔE from the backdrop (two rows in a row), taking the
     /// highest of the columns after dropping the 15% highest as strays.
-    static func headTop(_ image: RGBImage, centre: Double, halfWidth: Double, above: Double, background: Lab, threshold: Double) -> Double {
+    static func headTop(_ image: RGBImage, centre: Double, halfWidth: Double, above: Double, background: Lab, threshold: Double,
+                        memo: LabMemo = LabMemo()) -> Double {
         let x0 = max(0, Int(centre - halfWidth)), x1 = min(image.width, Int(centre + halfWidth) + 1)
         let bottom = max(0, min(image.height, Int(above)))
         guard x0 < x1, bottom > 0 else { return 0 }
@@ -287,7 +287,7 @@ public enum FaceMeasure {
             for y in 0..<bottom {
                 // Tighter than elsewhere: grey or blond hair on a light backdrop is only a few ΔE away.
                 // Grain raises the bar (1.5 × its σ), and two rows in a row keep single specks out.
-                let person = distance(lab(image, x, y), background) >= threshold
+                let person = distance(memo.lab(image, x, y), background) >= threshold
                 if person && previous { found = y - 1; break }
                 previous = person
             }
@@ -300,7 +300,8 @@ public enum FaceMeasure {
     /// Mean ΔE from the backdrop of the shoulders: the bottom tenth of the photo below the chin, on
     /// both sides of the neck (the middle, with the neck, a collar or a tie, is left out), from a
     /// third to all of `halfWidth` away from the face's centre.
-    static func clothingContrast(_ image: RGBImage, centre: Double, from top: Double, halfWidth: Double, background: Lab) -> Double {
+    static func clothingContrast(_ image: RGBImage, centre: Double, from top: Double, halfWidth: Double, background: Lab,
+                                 memo: LabMemo = LabMemo()) -> Double {
         let y0 = max(Int(top), image.height * 90 / 100), y1 = image.height
         guard y0 < y1 else { return 0 }
         var sum = 0.0, n = 0.0
@@ -309,7 +310,7 @@ public enum FaceMeasure {
             guard x0 < x1 else { continue }
             for y in y0..<y1 {
                 for x in x0..<x1 {
-                    sum += distance(lab(image, x, y), background)
+                    sum += distance(memo.lab(image, x, y), background)
                     n += 1
                 }
             }

@@ -129,23 +129,34 @@ public enum PhotoMeasure {
 
     /// CIE L*a*b* of an image's pixels, each converted at most once: the person test, the bands and
     /// the border lines ask for many of the same pixels, and the conversion (three cube roots) is
-    /// most of their cost.
+    /// most of their cost. Pixels of a colour already converted take it from a `LabMemo`.
     final class LabPixels {
         let image: RGBImage
-        private var values: [(l: Double, a: Double, b: Double)]
-        private var known: [Bool]
+        private let memo = LabMemo()
+        // Raw storage rather than arrays: no copy-on-write or exclusivity checks per pixel.
+        private let values: UnsafeMutablePointer<(l: Double, a: Double, b: Double)>
+        private let known: UnsafeMutablePointer<Bool>
+        private let count: Int
 
         init(_ image: RGBImage) {
             self.image = image
-            values = Array(repeating: (0, 0, 0), count: image.width * image.height)
-            known = Array(repeating: false, count: image.width * image.height)
+            count = max(0, image.width * image.height)
+            values = .allocate(capacity: count)
+            values.initialize(repeating: (0, 0, 0), count: count)
+            known = .allocate(capacity: count)
+            known.initialize(repeating: false, count: count)
+        }
+
+        deinit {
+            values.deallocate()
+            known.deallocate()
         }
 
         subscript(x: Int, y: Int) -> (l: Double, a: Double, b: Double) {
+            precondition(x >= 0 && x < image.width && y >= 0 && y < image.height, "pixel (\(x), \(y)) outside the image")
             let i = y * image.width + x
             if known[i] { return values[i] }
-            let (r, g, b) = image.rgb(x, y)
-            let c = PhotoMeasure.lab(r, g, b)
+            let c = memo.lab(image, x, y)
             values[i] = c
             known[i] = true
             return c
