@@ -21,16 +21,24 @@ public struct RGBImage: Sendable, Equatable {
     /// noise and JPEG grain away (DCT-domain scaling keeps more of both).
     public func halved() -> RGBImage {
         let w = width / 2, h = height / 2
-        var out = [UInt8](repeating: 0, count: w * h * 3)
-        for y in 0..<h {
-            for x in 0..<w {
-                let top: Int = ((2 * y) * width + 2 * x) * 3
-                let bottom: Int = top + width * 3
-                for c in 0..<3 {
-                    let sum: Int = Int(pixels[top + c]) + Int(pixels[top + 3 + c]) + Int(pixels[bottom + c]) + Int(pixels[bottom + 3 + c])
-                    out[(y * w + x) * 3 + c] = UInt8((sum + 2) / 4)
+        guard w > 0, h > 0 else { return RGBImage(width: w, height: h, pixels: []) }
+        let out = [UInt8](unsafeUninitializedCapacity: w * h * 3) { buffer, initialized in
+            pixels.withUnsafeBufferPointer { source in
+                // Row pointers, so the inner loop has no index arithmetic to check: every index is
+                // within rows 2y and 2y + 1 of `pixels`, which `init` checked holds width × height × 3.
+                for y in 0..<h {
+                    let top = source.baseAddress! + 2 * y * width * 3, bottom = top + width * 3
+                    let row = buffer.baseAddress! + y * w * 3
+                    for x in 0..<w {
+                        let at = 6 &* x, to = 3 &* x
+                        for c in 0..<3 {
+                            let sum = Int(top[at &+ c]) &+ Int(top[at &+ 3 &+ c]) &+ Int(bottom[at &+ c]) &+ Int(bottom[at &+ 3 &+ c])
+                            (row + to + c).initialize(to: UInt8(truncatingIfNeeded: (sum &+ 2) >> 2))
+                        }
+                    }
                 }
             }
+            initialized = w * h * 3
         }
         return RGBImage(width: w, height: h, pixels: out)
     }

@@ -7,7 +7,7 @@ struct LabMemoTests {
     @Test func everyLookupEqualsTheConversionBitForBitThroughHitsMissesAndEvictions() {
         let memo = LabMemo()
         // Every 5th level of each channel (52³ colours, far more than the memo's 2,048 slots, so slots
-        // are taken over again and again), with fractional channels as a halved image has, twice over.
+        // are taken over again and again), once whole and once with fractional channels (the conversion takes their whole part).
         for pass in 0..<2 {
             for r in stride(from: 0.0, through: 255, by: 5) {
                 for g in stride(from: 0.0, through: 255, by: 5) {
@@ -32,6 +32,27 @@ struct LabMemoTests {
                 for _ in 0..<2 {
                     let got = labs[x, y]
                     #expect(got.l == expected.l && got.a == expected.a && got.b == expected.b)
+                }
+            }
+        }
+    }
+}
+
+/// The quarter image the pixel checks measure: each pixel the rounded mean of a 2 × 2 block.
+struct HalvedImageTests {
+    @Test func eachPixelIsTheRoundedMeanOfItsBlockAndAnOddEdgeIsDropped() {
+        for (width, height) in [(7, 5), (2, 2), (1, 9), (9, 1), (90, 111)] {
+            let pixels = (0..<(width * height * 3)).map { UInt8(truncatingIfNeeded: $0 &* 97 &+ $0 / 7) }
+            let image = RGBImage(width: width, height: height, pixels: pixels)
+            let half = image.halved()
+            #expect(half.width == width / 2 && half.height == height / 2)
+            for y in 0..<half.height {
+                for x in 0..<half.width {
+                    for c in 0..<3 {
+                        let at = { (px: Int, py: Int) in Int(pixels[(py * width + px) * 3 + c]) }
+                        let sum = at(2 * x, 2 * y) + at(2 * x + 1, 2 * y) + at(2 * x, 2 * y + 1) + at(2 * x + 1, 2 * y + 1)
+                        #expect(Int(half.pixels[(y * half.width + x) * 3 + c]) == (sum + 2) / 4, "(\(x), \(y)) channel \(c) of \(width) × \(height)")
+                    }
                 }
             }
         }
