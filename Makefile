@@ -98,8 +98,8 @@ test: test-deps build
 
 ## test-sanitizers: the whole suite under AddressSanitizer (with UndefinedBehaviorSanitizer on the C
 ## targets; Swift has no UBSan on Linux), then under ThreadSanitizer, one test at a time (its process
-## tests start TSan-built binaries, several seconds each to load the face model, and side by side on
-## two cores they starved each other past their time limits). The binary the tests run is built
+## tests start TSan-built binaries, many times slower than plain ones, and side by side on two cores
+## they starved each other past their time limits). The binary the tests run is built
 ## with the same sanitizer. Any report fails the run.
 test-sanitizers: test-deps
 	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp $(SWIFT) test --disable-xctest --build-path .build-asan \

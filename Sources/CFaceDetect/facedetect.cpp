@@ -167,9 +167,7 @@ void luma(const unsigned char *rgb, size_t width, size_t height, dlib::array2d<u
 bool usable(const unsigned char *rgb, size_t width, size_t height, int upsample) {
     return rgb != nullptr && width > 0 && height > 0 && width <= 16384 && height <= 16384 && !(upsample && (width > 4096 || height > 4096));
 }
-}
 
-namespace {
 /// dlib's frontal detector as `dlib::serialize` writes it, base64-encoded (`frontal_face_detector.inc`,
 /// written by `cardbatch-samples frontal-detector` from dlib's `get_frontal_face_detector()`; a test
 /// pins it to the dlib it is built against). dlib's headers keep the same detector compressed with
