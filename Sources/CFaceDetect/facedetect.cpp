@@ -18,10 +18,15 @@
 #include <dlib/image_transforms/interpolation.h>
 #include <dlib/serialize.h>
 #include "CFaceDetect.h"
+#include "exact_fhog.h"
 
 namespace {
-using scanner_type = dlib::scan_fhog_pyramid<dlib::pyramid_down<6>>;
-using detector_type = dlib::object_detector<scanner_type>;
+/// The scanner the product searches with: dlib's, with its fHOG features computed by
+/// `exact_fhog.h` (the same features bit for bit, in about half the time).
+using scanner_type = dlib::scan_fhog_pyramid<dlib::pyramid_down<6>, cardbatch_fhog::exact_fhog_extractor>;
+/// Plain dlib, for the reference search the tests compare with.
+using dlib_scanner_type = dlib::scan_fhog_pyramid<dlib::pyramid_down<6>>;
+using dlib_detector_type = dlib::object_detector<dlib_scanner_type>;
 
 void set_error(char *error, size_t size, const char *message) {
     if (error != nullptr && size > 0) std::snprintf(error, size, "%s", message);
@@ -375,13 +380,13 @@ extern "C" long cardbatch_face_detect_reference(const char *model_path, unsigned
         dlib::shape_predictor predictor;
         dlib::deserialize(model_path) >> predictor;
         dlib::frontal_face_detector full = dlib::get_frontal_face_detector();
-        scanner_type scanner;
+        dlib_scanner_type scanner;
         scanner.copy_configuration(full.get_scanner());
         if (max_pyramid_levels > 0) scanner.set_max_pyramid_levels(max_pyramid_levels);
-        std::vector<detector_type::feature_vector_type> weights;
+        std::vector<dlib_detector_type::feature_vector_type> weights;
         for (unsigned long i = 0; i < full.num_detectors(); i++)
             if (kept_filter(i, full.num_detectors())) weights.push_back(full.get_w(i));
-        detector_type detector(scanner, full.get_overlap_tester(), weights);
+        dlib_detector_type detector(scanner, full.get_overlap_tester(), weights);
         dlib::array2d<unsigned char> image;
         luma(rgb, width, height, image);
         std::vector<dlib::rect_detection> found;
@@ -398,6 +403,38 @@ extern "C" long cardbatch_face_detect_reference(const char *model_path, unsigned
         set_error(error, error_size, e.what());
     } catch (...) {
         set_error(error, error_size, "unknown error while searching for faces");
+    }
+    return -1;
+}
+
+extern "C" long cardbatch_fhog_differences(const unsigned char *grey, size_t width, size_t height, int cell_size, int rows_padding,
+                                           int cols_padding, char *error, size_t error_size) {
+    if (grey == nullptr || width == 0 || height == 0 || width > 4096 || height > 4096 || cell_size < 1 || cell_size > 64 ||
+        rows_padding < 1 || rows_padding > 64 || cols_padding < 1 || cols_padding > 64) {
+        set_error(error, error_size, "no image or no usable fHOG parameters");
+        return -1;
+    }
+    try {
+        dlib::array2d<unsigned char> image(static_cast<long>(height), static_cast<long>(width));
+        for (size_t y = 0; y < height; y++) std::memcpy(&image[static_cast<long>(y)][0], grey + y * width, width);
+        dlib::array<dlib::array2d<float>> plain, exact;
+        dlib::extract_fhog_features(image, plain, cell_size, rows_padding, cols_padding);
+        cardbatch_fhog::extract_fhog_features(image, exact, cell_size, rows_padding, cols_padding);
+        long differing = 0;
+        for (size_t k = 0; k < std::max(plain.size(), exact.size()); k++) {
+            if (k >= plain.size() || k >= exact.size() || plain[k].nr() != exact[k].nr() || plain[k].nc() != exact[k].nc()) {
+                differing += static_cast<long>(std::max<size_t>(k < plain.size() ? plain[k].size() : 0, k < exact.size() ? exact[k].size() : 0)) + 1;
+                continue;
+            }
+            for (long r = 0; r < plain[k].nr(); r++)
+                for (long c = 0; c < plain[k].nc(); c++)
+                    if (std::memcmp(&plain[k][r][c], &exact[k][r][c], sizeof(float)) != 0) differing++;
+        }
+        return differing;
+    } catch (const std::exception &e) {
+        set_error(error, error_size, e.what());
+    } catch (...) {
+        set_error(error, error_size, "unknown error while computing fHOG features");
     }
     return -1;
 }

@@ -110,6 +110,22 @@ public final class FaceDetector {
         }
     }
 
+    /// How many of the fHOG feature values of `grey` (8-bit, `width` × `height`) differ bit for bit between
+    /// dlib's `extract_fhog_features` and the exact copy the search computes them with (0 when they are
+    /// the same), for the test that pins the one to the other.
+    /// - SeeAlso: `cardbatch_fhog_differences`
+    public static func fhogDifferences(grey: [UInt8], width: Int, height: Int, cellSize: Int, padding: (rows: Int, columns: Int)) throws(FaceDetectorError) -> Int {
+        guard width > 0, height > 0, grey.count == width * height else {
+            throw FaceDetectorError(message: "\(grey.count) bytes are not a \(width) × \(height) grey image")
+        }
+        var error = [CChar](repeating: 0, count: 256)
+        let count = grey.withUnsafeBufferPointer { pixels in
+            cardbatch_fhog_differences(pixels.baseAddress, width, height, Int32(cellSize), Int32(padding.rows), Int32(padding.columns), &error, error.count)
+        }
+        guard count >= 0 else { throw FaceDetectorError(message: text(error)) }
+        return count
+    }
+
     /// The checks and buffers both searches share: the pixels must be `width` × `height` RGB; `call`
     /// fills at most `limit` faces and returns how many it found, or -1 with its message.
     private static func search(_ pixels: [UInt8], width: Int, height: Int, limit: Int,

@@ -121,3 +121,52 @@ struct FaceDetectorReferenceTests {
         #expect(compared >= 40 && withFaces >= 30 && twoFaces >= 1, "\(compared) photos, \(withFaces) with faces, \(twoFaces) with two")
     }
 }
+
+/// The fHOG features the search computes (`exact_fhog.h`) against dlib's `extract_fhog_features`:
+/// the same 31 planes, bit for bit, on real faces and on pictures made to reach every branch.
+struct ExactFHOGTests {
+    /// The grey level the search turns a pixel into (ITU-R BT.601, rounded), as `CFaceDetect` does.
+    static func luma(_ red: UInt8, _ green: UInt8, _ blue: UInt8) -> UInt8 {
+        let weighted: Int = 299 * Int(red) + 587 * Int(green) + 114 * Int(blue)
+        return UInt8((weighted + 500) / 1000)
+    }
+
+    @Test func theFeaturesAreDlibsBitForBitOnTheCalibrationPhotosAtDetectionScale() throws {
+        let decoder = JPEGDecoder()
+        var compared = 0
+        for item in FaceCalibrationSet.build(cleanCount: 6) {
+            let decoded = try item.jpeg.withUnsafeBytes { try decoder.decodeRGB($0, scale: 2) }
+            let rgb = try #require(decoded.rgb)
+            let grey = stride(from: 0, to: rgb.count, by: 3).map { Self.luma(rgb[$0], rgb[$0 + 1], rgb[$0 + 2]) }
+            let differing = try FaceDetector.fhogDifferences(grey: grey, width: decoded.width, height: decoded.height, cellSize: 8, padding: (10, 10))
+            #expect(differing == 0, "\(item.label): \(differing) values differ")
+            compared += 1
+        }
+        #expect(compared >= 40)
+    }
+
+    /// Noise (every gradient up to ±255), black-and-white speckle (ties between directions), smooth
+    /// ramps, sizes that leave columns outside dlib's 8-wide loop, pictures too small for a feature,
+    /// and cell sizes and paddings other than the detector's.
+    @Test func theFeaturesAreDlibsBitForBitOnNoiseSpeckleRampsAndOddSizes() throws {
+        var generator = SplitMix64(seed: 12)
+        var compared = 0
+        for picture in 0..<120 {
+            let width = 1 + Int(generator.next() % 90), height = 1 + Int(generator.next() % 90)
+            let grey: [UInt8] = (0..<width * height).map { index in
+                switch picture % 3 {
+                case 0: return UInt8(truncatingIfNeeded: generator.next())
+                case 1: return generator.next() % 2 == 0 ? 0 : 255
+                default: return UInt8(truncatingIfNeeded: (index / width) * 7 + (index % width) * 3 + Int(generator.next() % 9))
+                }
+            }
+            for cellSize in [2, 3, 4, 6, 8, 9] {
+                let padding = (rows: 1 + picture % 11, columns: 1 + (picture / 3) % 9)
+                let differing = try FaceDetector.fhogDifferences(grey: grey, width: width, height: height, cellSize: cellSize, padding: padding)
+                #expect(differing == 0, "picture \(picture) (\(width) × \(height)), cells of \(cellSize), padding \(padding): \(differing) values differ")
+                compared += 1
+            }
+        }
+        #expect(compared == 720)
+    }
+}

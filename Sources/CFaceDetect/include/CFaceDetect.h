@@ -53,6 +53,13 @@ long cardbatch_face_detect_reference(const char *model_path, unsigned long max_p
                                      size_t width, size_t height, cardbatch_face *faces, size_t capacity,
                                      char *error, size_t error_size);
 
+/// Computes the fHOG features of 8-bit grey pixels (`width` × `height`, rows of `width` bytes) both with
+/// dlib's `extract_fhog_features` and with the exact copy the search uses, and returns how many
+/// values differ bit for bit (a plane of another shape counts all its values), or -1 with `error` set.
+/// For the test that pins the one to the other.
+long cardbatch_fhog_differences(const unsigned char *grey, size_t width, size_t height, int cell_size, int rows_padding,
+                                int cols_padding, char *error, size_t error_size);
+
 /// dlib's frontal detector in `dlib::serialize` form: the copy built into this library when
 /// `from_dlib` is 0, or dlib's own `get_frontal_face_detector()` (about 0.4 s) when it is 1. Copies
 /// at most `capacity` bytes into `buffer` (which may be NULL) and returns the whole size, or -1 with
