@@ -51,7 +51,7 @@ struct flat_predictor {
         std::vector<dlib::vector<float, 2>> deltas;
         std::vector<node> splits;   // trees × splits_per_tree, each tree breadth first as dlib keeps it
         std::vector<float> leaves;  // trees × leaves_per_tree × shape size
-        size_t trees = 0, splits_per_tree = 0, leaves_per_tree = 0;
+        size_t trees = 0, splits_per_tree = 0, leaves_per_tree = 0, depth = 0;
     };
     dlib::matrix<float, 0, 1> initial_shape;
     std::vector<cascade> cascades;
@@ -86,8 +86,11 @@ struct flat_predictor {
                 if (t == 0) {
                     out.splits_per_tree = tree.splits.size();
                     out.leaves_per_tree = tree.leaf_values.size();
-                    if (out.leaves_per_tree != out.splits_per_tree + 1 || out.splits_per_tree > 1023)
+                    // A full tree of depth d: 2^d - 1 splits, breadth first, and 2^d leaves.
+                    const size_t leaves = out.leaves_per_tree;
+                    if (leaves != out.splits_per_tree + 1 || leaves < 2 || leaves > 1024 || (leaves & (leaves - 1)) != 0)
                         throw dlib::serialization_error("the landmark model holds a tree that is not full");
+                    while ((size_t{1} << out.depth) < leaves) out.depth++;
                     out.splits.reserve(trees * out.splits_per_tree);
                     out.leaves.reserve(trees * out.leaves_per_tree * shape_size);
                 }
@@ -135,16 +138,34 @@ struct flat_predictor {
             const node *splits = stage.splits.data();
             const float *leaves = stage.leaves.data();
             chosen.resize(stage.trees);
-            for (size_t t = 0; t < stage.trees; t++, splits += stage.splits_per_tree, leaves += stage.leaves_per_tree * shape_size) {
-                size_t i = 0;
-                while (i < stage.splits_per_tree) {
-                    const node &split = splits[i];
-                    i = values[split.idx1] - values[split.idx2] > split.thresh ? 2 * i + 1 : 2 * i + 2;
-                }
-                const float *leaf = leaves + (i - stage.splits_per_tree) * shape_size;
+            // Four trees are walked side by side, without branches (a split's outcome is as good as
+            // random, so a branch on it was mispredicted half the time): every tree is full, so each
+            // walk takes `depth` steps.
+            const float *value = values.data();
+            const auto step = [value](const node *tree, size_t i) {
+                const node &split = tree[i];
+                return 2 * i + 2 - static_cast<size_t>(value[split.idx1] - value[split.idx2] > split.thresh);
+            };
+            const auto choose = [&](size_t t, size_t i) {
+                const float *leaf = leaves + (t * stage.leaves_per_tree + (i - stage.splits_per_tree)) * shape_size;
                 __builtin_prefetch(leaf);
                 __builtin_prefetch(leaf + shape_size - 1);
                 chosen[t] = leaf;
+            };
+            size_t t = 0;
+            for (; t + 4 <= stage.trees; t += 4) {
+                const node *first = splits + t * stage.splits_per_tree;
+                const node *second = first + stage.splits_per_tree, *third = second + stage.splits_per_tree, *fourth = third + stage.splits_per_tree;
+                size_t i0 = 0, i1 = 0, i2 = 0, i3 = 0;
+                for (size_t level = 0; level < stage.depth; level++) {
+                    i0 = step(first, i0); i1 = step(second, i1); i2 = step(third, i2); i3 = step(fourth, i3);
+                }
+                choose(t, i0); choose(t + 1, i1); choose(t + 2, i2); choose(t + 3, i3);
+            }
+            for (; t < stage.trees; t++) {
+                size_t i = 0;
+                for (size_t level = 0; level < stage.depth; level++) i = step(splits + t * stage.splits_per_tree, i);
+                choose(t, i);
             }
             float *shape = &current_shape(0);
             for (const float *leaf : chosen)
