@@ -29,6 +29,7 @@
 #include <cstdint>
 #include <type_traits>
 #include <vector>
+#include <dlib/image_processing/scan_fhog_pyramid.h>
 #include <dlib/image_transforms/fhog.h>
 
 namespace cardbatch_fhog {
