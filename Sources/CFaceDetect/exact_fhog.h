@@ -84,24 +84,23 @@ inline void extract(const dlib::array2d<unsigned char> &img, dlib::array<dlib::a
     const int visible_nc = static_cast<int>(std::min(static_cast<long>(cells_nc) * cell_size, img.nc())) - 1;
     const uint8_t *table = orientation_table();
 
+    // dlib's 8-wide loop covers the columns [1, lanes_end); its scalar loop the rest, up to visible_nc.
+    int lanes_end = 1;
+    while (lanes_end < visible_nc - 7) lanes_end += 8;
     // Per column: the bin offset of its left cells and its two horizontal weights, each worked out as
     // dlib's loop that covers the column does.
     const size_t columns = static_cast<size_t>(visible_nc);
     std::vector<size_t> bin(columns);
     std::vector<float> wx0(columns), wx1(columns);
-    std::vector<uint8_t> in_lanes(columns);
-    int x = 1;
-    for (; x < visible_nc - 7; x += 8)
-        for (int lane = 0; lane < 8; lane++) {
-            const float xp = (static_cast<float>(x + lane) + 0.5f) / static_cast<float>(cell_size) + 0.5f;
-            const int ixp = static_cast<int>(xp);
-            const float vx0 = xp - static_cast<float>(ixp);
-            bin[x + lane] = static_cast<size_t>(ixp) * 18;
-            wx0[x + lane] = vx0;
-            wx1[x + lane] = 1.0f - vx0;
-            in_lanes[x + lane] = 1;
-        }
-    for (; x < visible_nc; x++) {
+    for (int x = 1; x < lanes_end; x++) {
+        const float xp = (static_cast<float>(x) + 0.5f) / static_cast<float>(cell_size) + 0.5f;
+        const int ixp = static_cast<int>(xp);
+        const float vx0 = xp - static_cast<float>(ixp);
+        bin[x] = static_cast<size_t>(ixp) * 18;
+        wx0[x] = vx0;
+        wx1[x] = 1.0f - vx0;
+    }
+    for (int x = lanes_end; x < visible_nc; x++) {
         const float xp = (static_cast<double>(x) + 0.5) / static_cast<double>(cell_size) - 0.5;
         const int ixp = static_cast<int>(std::floor(xp));
         const float vx0 = xp - ixp;
@@ -109,7 +108,6 @@ inline void extract(const dlib::array2d<unsigned char> &img, dlib::array<dlib::a
         bin[x] = static_cast<size_t>(ixp + 1) * 18;
         wx0[x] = vx0;
         wx1[x] = vx1;
-        in_lanes[x] = 0;
     }
 
     std::vector<float> magnitude(columns);
@@ -130,20 +128,20 @@ inline void extract(const dlib::array2d<unsigned char> &img, dlib::array<dlib::a
         for (int c = 1; c < visible_nc; c++) magnitude[c] = std::sqrt(magnitude[c]);
         float *top = &hist[static_cast<size_t>(iyp + 1) * bins_row];
         float *bottom = top + bins_row;
-        for (int c = 1; c < visible_nc; c++) {
-            const float v = magnitude[c];
-            float v11, v01, v10, v00;
-            if (in_lanes[c]) {
-                const float left = wx1[c] * v, right = wx0[c] * v;
-                v11 = vy1 * left; v01 = vy0 * left; v10 = vy1 * right; v00 = vy0 * right;
-            } else {
-                v11 = vy1 * wx1[c] * v; v01 = vy0 * wx1[c] * v; v10 = vy1 * wx0[c] * v; v00 = vy0 * wx0[c] * v;
-            }
+        const auto add = [&](int c, float v11, float v01, float v10, float v00) {
             const size_t at = bin[c] + direction[c];
             top[at] += v11;
             bottom[at] += v01;
             top[at + 18] += v10;
             bottom[at + 18] += v00;
+        };
+        for (int c = 1; c < lanes_end; c++) {
+            const float left = wx1[c] * magnitude[c], right = wx0[c] * magnitude[c];
+            add(c, vy1 * left, vy0 * left, vy1 * right, vy0 * right);
+        }
+        for (int c = lanes_end; c < visible_nc; c++) {
+            const float v = magnitude[c];
+            add(c, vy1 * wx1[c] * v, vy0 * wx1[c] * v, vy1 * wx0[c] * v, vy0 * wx0[c] * v);
         }
     }
 
