@@ -135,39 +135,18 @@ public enum PhotoMeasure {
         return (116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz))
     }
 
-    /// CIE L*a*b* of an image's pixels, each converted at most once: the person test, the bands and
-    /// the border lines ask for many of the same pixels, and the conversion (three cube roots) is
-    /// most of their cost. Pixels of a colour already converted take it from a `LabMemo`.
+    /// CIE L*a*b* of an image's pixels: the person test, the bands and the border lines ask for many
+    /// of the same pixels and colours, and the conversion (three cube roots) is most of their cost, so
+    /// each colour is taken from a `LabMemo` once converted.
     final class LabPixels {
         let image: RGBImage
         private let memo = LabMemo()
-        // Raw storage rather than arrays: no copy-on-write or exclusivity checks per pixel.
-        private let values: UnsafeMutablePointer<(l: Double, a: Double, b: Double)>
-        private let known: UnsafeMutablePointer<Bool>
-        private let count: Int
 
-        init(_ image: RGBImage) {
-            self.image = image
-            count = max(0, image.width * image.height)
-            values = .allocate(capacity: count)
-            values.initialize(repeating: (0, 0, 0), count: count)
-            known = .allocate(capacity: count)
-            known.initialize(repeating: false, count: count)
-        }
-
-        deinit {
-            values.deallocate()
-            known.deallocate()
-        }
+        init(_ image: RGBImage) { self.image = image }
 
         subscript(x: Int, y: Int) -> (l: Double, a: Double, b: Double) {
             precondition(x >= 0 && x < image.width && y >= 0 && y < image.height, "pixel (\(x), \(y)) outside the image")
-            let i = y * image.width + x
-            if known[i] { return values[i] }
-            let c = memo.lab(image, x, y)
-            values[i] = c
-            known[i] = true
-            return c
+            return memo.lab(image, x, y)
         }
     }
 
