@@ -41,12 +41,14 @@ public struct EmployeeIdentity: Sendable, Hashable, Codable {
 /// agree with the folders: a pending bundle whose folder was published is completed, any other is
 /// rolled back.
 public protocol Ledger: Sendable {
-    /// The bundle with these bytes, if it was processed before or is being processed now.
+    /// The bundle with these bytes, if it was processed before (completed). Bytes only reserved
+    /// (pending) are not: the run that reserved them may yet stop before publishing anything.
     func recordedBundle(sha256: String) throws -> LedgerBundle?
 
     /// Atomically records `bundle` as pending and reserves `employees` for it. Employees already
     /// accepted or reserved by another bundle are not reserved; they are returned with that bundle.
-    /// Throws `LedgerConflict.bundleAlreadyRecorded` when the same bytes were recorded meanwhile.
+    /// Throws `LedgerConflict.bundleAlreadyRecorded` when the same bytes were completed meanwhile,
+    /// and `LedgerConflict.bundlePending` when another reservation of them is still pending.
     func reserve(_ bundle: LedgerBundle, employees: [EmployeeIdentity]) throws -> [EmployeeIdentity: LedgerBundle]
 
     /// Marks a reserved bundle completed with its final outcome, keeping only `accepted` of its
@@ -61,6 +63,12 @@ public protocol Ledger: Sendable {
     /// published), rolled back otherwise. Returns the bundle names, for logs.
     func recover(publishedOutcome: (LedgerBundle) -> String?) throws -> (completed: [String], rolledBack: [String])
 
+    /// Resolves one pending bundle as `recover` does, when the run that reserved it has stopped
+    /// (another process that is gone, or a session whose lease expired); a reservation of a run
+    /// still going, this process included, is left pending. Returns whether the bytes are pending
+    /// no longer (resolved now, or already completed or withdrawn).
+    func resolvePending(sha256: String, publishedOutcome: (LedgerBundle) -> String?) throws -> Bool
+
     /// Checks, just before a reserved bundle's folder is published, that its reservation still
     /// holds: a shared ledger may have handed it to another host, or become unreachable. A bundle
     /// whose check throws is not published.
@@ -74,5 +82,8 @@ extension Ledger {
 
 /// A bundle's bytes were recorded by another run between the check and the reservation.
 public enum LedgerConflict: Error {
+    /// Completed: the bundle was processed before.
     case bundleAlreadyRecorded(LedgerBundle)
+    /// Reserved by a run that has not completed it: it may still publish, or may have stopped.
+    case bundlePending(LedgerBundle)
 }

@@ -150,7 +150,7 @@ public final class PostgresLedger: Ledger {
     }
 
     public func recordedBundle(sha256: String) throws -> LedgerBundle? {
-        try run("SELECT \(Self.columns) FROM bundles WHERE sha256 = $1", [.text(sha256)]).first.map(Self.bundle)
+        try run("SELECT \(Self.columns) FROM bundles WHERE sha256 = $1 AND state = 'done'", [.text(sha256)]).first.map(Self.bundle)
     }
 
     public func reserve(_ bundle: LedgerBundle, employees: [EmployeeIdentity]) throws -> [EmployeeIdentity: LedgerBundle] {
@@ -164,8 +164,9 @@ public final class PostgresLedger: Ledger {
                 """, [.text(bundle.sha256), .text(bundle.name), .text(bundle.output), .text(bundle.processedAt),
                       .text(bundle.processingDate), .text(bundle.outcome), .integer(session)])
             if inserted.isEmpty {
-                let recorded = try db.query("SELECT \(Self.columns) FROM bundles WHERE sha256 = $1", [.text(bundle.sha256)])
-                return .failure(.bundleAlreadyRecorded(recorded.first.map(Self.bundle) ?? bundle))
+                let recorded = try db.query("SELECT \(Self.columns), state FROM bundles WHERE sha256 = $1", [.text(bundle.sha256)])
+                let earlier = recorded.first.map(Self.bundle) ?? bundle
+                return .failure(recorded.first?[6] == "done" ? .bundleAlreadyRecorded(earlier) : .bundlePending(earlier))
             }
             var conflicts: [EmployeeIdentity: LedgerBundle] = [:]
             for (employee, key) in keyed {
@@ -226,31 +227,51 @@ public final class PostgresLedger: Ledger {
         var completed: [String] = [], rolledBack: [String] = []
         for row in pending {
             let bundle = Self.bundle(row)
-            let owner = row[6] ?? ""
-            let outcome = publishedOutcome(bundle)
-            let acted = try transaction { db throws(PostgresError) -> Bool in
-                // Two looks, as in `takeOverExpired`: the row locked while still pending under the
-                // same session, then, with the lock held, that session checked again in a statement
-                // of its own (still expired, or ours).
-                let locked = try db.query("""
-                    SELECT 1 FROM bundles WHERE sha256 = $1 AND state = 'pending' AND session_id IS NOT DISTINCT FROM $2::bigint
-                    FOR UPDATE SKIP LOCKED
-                    """, [.text(bundle.sha256), owner.isEmpty ? .null : .text(owner)])
-                let holderLive = owner.isEmpty || Int(owner) == session ? false : !(try db.query(
-                    "SELECT 1 FROM ledger_sessions WHERE id = $1::bigint AND lease_expires >= clock_timestamp()", [.text(owner)]).isEmpty)
-                guard !holderLive else { return false }
-                guard !locked.isEmpty else { return false }
-                if let outcome {
-                    try db.query("UPDATE bundles SET state = 'done', outcome = $1, session_id = NULL WHERE sha256 = $2", [.text(outcome), .text(bundle.sha256)])
-                } else {
-                    try db.query("DELETE FROM employees WHERE bundle_sha256 = $1", [.text(bundle.sha256)])
-                    try db.query("DELETE FROM bundles WHERE sha256 = $1", [.text(bundle.sha256)])
-                }
-                return true
-            }
-            guard acted else { continue }
-            if outcome != nil { completed.append(bundle.name) } else { rolledBack.append(bundle.name) }
+            guard let outcome = try resolve(bundle, owner: row[6] ?? "", publishedOutcome: publishedOutcome) else { continue }
+            if outcome { completed.append(bundle.name) } else { rolledBack.append(bundle.name) }
         }
         return (completed, rolledBack)
+    }
+
+    public func resolvePending(sha256: String, publishedOutcome: (LedgerBundle) -> String?) throws -> Bool {
+        let pending = try run("""
+            SELECT \(Self.columns.split(separator: ",").map { "b." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")), b.session_id,
+                   b.session_id = $2 OR s.lease_expires >= now()
+            FROM bundles b LEFT JOIN ledger_sessions s ON s.id = b.session_id
+            WHERE b.sha256 = $1 AND b.state = 'pending'
+            """, [.text(sha256), .integer(session)])
+        guard let row = pending.first else { return true }
+        // This session's own reservations, and those of a session whose lease runs, are live.
+        if row[7] == "t" { return false }
+        _ = try resolve(Self.bundle(row), owner: row[6] ?? "", publishedOutcome: publishedOutcome)
+        return try run("SELECT 1 FROM bundles WHERE sha256 = $1 AND state = 'pending'", [.text(sha256)]).isEmpty
+    }
+
+    /// Completes a pending bundle whose folder was published and rolls back any other, unless its
+    /// session (`owner`) is another one whose lease runs, or another host got there first. Returns
+    /// whether it was completed, or nil when it was left alone.
+    private func resolve(_ bundle: LedgerBundle, owner: String, publishedOutcome: (LedgerBundle) -> String?) throws -> Bool? {
+        let outcome = publishedOutcome(bundle)
+        let acted = try transaction { db throws(PostgresError) -> Bool in
+            // Two looks, as in `takeOverExpired`: the row locked while still pending under the
+            // same session, then, with the lock held, that session checked again in a statement
+            // of its own (still expired, or ours).
+            let locked = try db.query("""
+                SELECT 1 FROM bundles WHERE sha256 = $1 AND state = 'pending' AND session_id IS NOT DISTINCT FROM $2::bigint
+                FOR UPDATE SKIP LOCKED
+                """, [.text(bundle.sha256), owner.isEmpty ? .null : .text(owner)])
+            let holderLive = owner.isEmpty || Int(owner) == session ? false : !(try db.query(
+                "SELECT 1 FROM ledger_sessions WHERE id = $1::bigint AND lease_expires >= clock_timestamp()", [.text(owner)]).isEmpty)
+            guard !holderLive else { return false }
+            guard !locked.isEmpty else { return false }
+            if let outcome {
+                try db.query("UPDATE bundles SET state = 'done', outcome = $1, session_id = NULL WHERE sha256 = $2", [.text(outcome), .text(bundle.sha256)])
+            } else {
+                try db.query("DELETE FROM employees WHERE bundle_sha256 = $1", [.text(bundle.sha256)])
+                try db.query("DELETE FROM bundles WHERE sha256 = $1", [.text(bundle.sha256)])
+            }
+            return true
+        }
+        return acted ? outcome != nil : nil
     }
 }

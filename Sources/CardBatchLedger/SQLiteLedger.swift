@@ -104,7 +104,7 @@ public final class SQLiteLedger: Ledger {
 
     public func recordedBundle(sha256: String) throws -> LedgerBundle? {
         try database.withLock { db throws(SQLiteError) in
-            try db.query("SELECT \(Self.columns) FROM bundles WHERE sha256 = ?", [.text(sha256)]).first.map(Self.bundle)
+            try db.query("SELECT \(Self.columns) FROM bundles WHERE sha256 = ? AND state = 'done'", [.text(sha256)]).first.map(Self.bundle)
         }
     }
 
@@ -112,8 +112,8 @@ public final class SQLiteLedger: Ledger {
         let keyed = employees.map { ($0, secret.identityKey($0)) }
         let result = try database.withLock { db throws(SQLiteError) in
             try db.transaction { () throws(SQLiteError) -> Result<[EmployeeIdentity: LedgerBundle], LedgerConflict> in
-                if let recorded = try db.query("SELECT \(Self.columns) FROM bundles WHERE sha256 = ?", [.text(bundle.sha256)]).first {
-                    return .failure(.bundleAlreadyRecorded(Self.bundle(recorded)))
+                if let recorded = try db.query("SELECT \(Self.columns), state FROM bundles WHERE sha256 = ?", [.text(bundle.sha256)]).first {
+                    return .failure(recorded[6] == "pending" ? .bundlePending(Self.bundle(recorded)) : .bundleAlreadyRecorded(Self.bundle(recorded)))
                 }
                 try db.query("INSERT INTO bundles (\(Self.columns), state, pid) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)",
                              [.text(bundle.sha256), .text(bundle.name), .text(bundle.output), .text(bundle.processedAt),
@@ -164,16 +164,33 @@ public final class SQLiteLedger: Ledger {
             let pid = Int32(row[6] ?? "") ?? 0
             // A run still in progress (another process) keeps its reservations.
             if pid != getpid() && pid > 0 && kill(pid, 0) == 0 { continue }
-            if let outcome = publishedOutcome(bundle) {
-                _ = try database.withLock { db throws(SQLiteError) in
-                    try db.query("UPDATE bundles SET state = 'done', outcome = ? WHERE sha256 = ?", [.text(outcome), .text(bundle.sha256)])
-                }
-                completed.append(bundle.name)
-            } else {
-                try abandon(sha256: bundle.sha256)
-                rolledBack.append(bundle.name)
-            }
+            if try resolve(bundle, publishedOutcome: publishedOutcome) { completed.append(bundle.name) } else { rolledBack.append(bundle.name) }
         }
         return (completed, rolledBack)
+    }
+
+    public func resolvePending(sha256: String, publishedOutcome: (LedgerBundle) -> String?) throws -> Bool {
+        let pending = try database.withLock { db throws(SQLiteError) in
+            try db.query("SELECT \(Self.columns), pid FROM bundles WHERE sha256 = ? AND state = 'pending'", [.text(sha256)])
+        }
+        guard let row = pending.first else { return true }
+        let pid = Int32(row[6] ?? "") ?? 0
+        // This process's own reservations and those of another process still running are live.
+        if pid == getpid() || (pid > 0 && kill(pid, 0) == 0) { return false }
+        _ = try resolve(Self.bundle(row), publishedOutcome: publishedOutcome)
+        return true
+    }
+
+    /// Completes a pending bundle whose folder was published, rolls back any other. Returns whether
+    /// it was completed.
+    private func resolve(_ bundle: LedgerBundle, publishedOutcome: (LedgerBundle) -> String?) throws -> Bool {
+        guard let outcome = publishedOutcome(bundle) else {
+            try abandon(sha256: bundle.sha256)
+            return false
+        }
+        _ = try database.withLock { db throws(SQLiteError) in
+            try db.query("UPDATE bundles SET state = 'done', outcome = ? WHERE sha256 = ? AND state = 'pending'", [.text(outcome), .text(bundle.sha256)])
+        }
+        return true
     }
 }

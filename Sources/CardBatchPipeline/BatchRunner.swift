@@ -36,16 +36,20 @@ public enum BatchRunner {
     /// bundle whose output folder was published (its bundle report carries the bundle's SHA-256) is
     /// completed with the status that report shows; any other is rolled back.
     public static func recover(_ ledger: any Ledger) throws -> (completed: [String], rolledBack: [String]) {
-        try ledger.recover { bundle in
-            struct Report: Decodable {
-                struct File: Decodable { let sha256: String }
-                let bundle: File
-                let status: String
-            }
-            guard let data = FileManager.default.contents(atPath: bundle.output + "/" + ResultLayout.bundleReport),
-                  let report = try? JSONDecoder().decode(Report.self, from: data), report.bundle.sha256 == bundle.sha256 else { return nil }
-            return report.status
+        try ledger.recover(publishedOutcome: publishedOutcome)
+    }
+
+    /// The status a pending bundle's published output folder shows (its bundle report carries the
+    /// bundle's SHA-256), or nil when nothing of it was published.
+    static func publishedOutcome(_ bundle: LedgerBundle) -> String? {
+        struct Report: Decodable {
+            struct File: Decodable { let sha256: String }
+            let bundle: File
+            let status: String
         }
+        guard let data = FileManager.default.contents(atPath: bundle.output + "/" + ResultLayout.bundleReport),
+              let report = try? JSONDecoder().decode(Report.self, from: data), report.bundle.sha256 == bundle.sha256 else { return nil }
+        return report.status
     }
 
     /// The process exit status for a batch, the first that applies: 74 an output or the ledger could

@@ -17,7 +17,8 @@ enum BundlePublisher {
         var reservation: LedgerReservation? = nil
         if options.mode == .process, let ledger = options.ledger, !result.sha256.isEmpty {
             do throws(OutputError) {
-                switch try LedgerReservation.reserve(result, output: staged.finalPath, in: ledger, processingDate: options.processingDate) {
+                switch try LedgerReservation.reserve(result, output: staged.finalPath, in: ledger, processingDate: options.processingDate,
+                                                           pendingWait: options.pendingWait) {
                 case .alreadyRecorded(let earlier):
                     staged.discard()
                     return BundleProcessor.resubmission(of: earlier, name: result.bundleFile, sha: result.sha256, size: result.byteCount, options: options)

@@ -18,17 +18,38 @@ struct LedgerReservation {
     }
 
     /// - SeeAlso: `Ledger.reserve`
-    static func reserve(_ result: BundleResult, output: String, in ledger: any Ledger, processingDate: CalendarDate) throws(OutputError) -> Outcome {
+    ///
+    /// Bytes another reservation holds pending are not a resubmission yet: that run may have stopped
+    /// before publishing (then its reservation is resolved here, as recovery would) or still be
+    /// publishing (then it is waited for, up to `pendingWait` seconds, and its outcome decides).
+    static func reserve(_ result: BundleResult, output: String, in ledger: any Ledger, processingDate: CalendarDate,
+                        pendingWait: Double) throws(OutputError) -> Outcome {
         let pending = LedgerBundle(sha256: result.sha256, name: result.bundleFile, output: output,
                                    processedAt: Date().formatted(.iso8601), processingDate: processingDate.description,
                                    outcome: result.status.rawValue)
-        do {
-            let conflicts = try ledger.reserve(pending, employees: result.accepted.map(\.identity))
-            return .reserved(LedgerReservation(ledger: ledger, sha256: result.sha256), conflicts: conflicts)
-        } catch LedgerConflict.bundleAlreadyRecorded(let earlier) {
-            return .alreadyRecorded(earlier)
-        } catch {
-            throw OutputError(path: result.bundleFile, operation: "record in the ledger", message: String(describing: error))
+        let deadline = Date().addingTimeInterval(pendingWait)
+        while true {
+            do {
+                let conflicts = try ledger.reserve(pending, employees: result.accepted.map(\.identity))
+                return .reserved(LedgerReservation(ledger: ledger, sha256: result.sha256), conflicts: conflicts)
+            } catch LedgerConflict.bundleAlreadyRecorded(let earlier) {
+                return .alreadyRecorded(earlier)
+            } catch LedgerConflict.bundlePending(let earlier) {
+                let resolved: Bool
+                do {
+                    resolved = try ledger.resolvePending(sha256: result.sha256, publishedOutcome: BatchRunner.publishedOutcome)
+                } catch {
+                    throw OutputError(path: result.bundleFile, operation: "resolve in the ledger", message: String(describing: error))
+                }
+                if resolved { continue }
+                guard Date() < deadline else {
+                    throw OutputError(path: result.bundleFile, operation: "record in the ledger",
+                                      message: "the same bytes (\(earlier.name)) are reserved by another run that has not finished publishing them after \(Int(pendingWait)) s; try again once it has")
+                }
+                Thread.sleep(forTimeInterval: 0.1)
+            } catch {
+                throw OutputError(path: result.bundleFile, operation: "record in the ledger", message: String(describing: error))
+            }
         }
     }
 

@@ -27,6 +27,10 @@ public struct ProcessingOptions: Sendable {
     public var reportLanguage: ReportLanguage = .both
     /// Told of progress (the terminal's progress bar), if anyone listens.
     public var progress: (any ProgressSink)?
+    /// Seconds to wait, at publishing, for another live run that has reserved the same bytes in the
+    /// ledger to finish them (a run that stopped is resolved at once). Past it the bundle fails and
+    /// is tried again (the watcher's next pass).
+    public var pendingWait: Double = 600
 
     public init(mode: RunMode, outputDirectory: String, processingDate: CalendarDate, configuration: Configuration = Configuration(),
                 workers: Int = ProcessInfo.processInfo.activeProcessorCount, permits: PermitExtract? = nil, ledger: (any Ledger)? = nil) {

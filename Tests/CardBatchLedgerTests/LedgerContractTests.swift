@@ -59,6 +59,28 @@ struct LedgerContractTests {
         #expect(try ledger.reserve(bundle("b"), employees: [anna]) == [:])
     }
 
+    /// Reserved bytes are not a processed bundle until completed: the reserver may stop before
+    /// publishing. Reserving them again is told they are pending, and this process's own pending
+    /// reservation is live, so resolving leaves it.
+    @Test(arguments: Kind.allCases)
+    func pendingBytesAreNotARecordedBundleAndReservingThemAgainIsToldTheyArePending(_ kind: Kind) throws {
+        let dir = TemporaryDirectory()
+        let ledger = try kind.make(dir)
+        _ = try ledger.reserve(bundle("a"), employees: [anna])
+        #expect(try ledger.recordedBundle(sha256: "a") == nil)
+        #expect { _ = try ledger.reserve(bundle("a"), employees: []) } throws: { error in
+            if case LedgerConflict.bundlePending(let earlier) = error { earlier.name == "a.zip" } else { false }
+        }
+        #expect(try !ledger.resolvePending(sha256: "a") { _ in nil })
+        try ledger.complete(sha256: "a", outcome: "accepted", accepted: [anna])
+        #expect(try ledger.recordedBundle(sha256: "a")?.outcome == "accepted")
+        #expect { _ = try ledger.reserve(bundle("a"), employees: []) } throws: { error in
+            if case LedgerConflict.bundleAlreadyRecorded = error { true } else { false }
+        }
+        #expect(try ledger.resolvePending(sha256: "a") { _ in nil })
+        #expect(try ledger.resolvePending(sha256: "never-reserved") { _ in nil })
+    }
+
     @Test(arguments: Kind.allCases)
     func recoveryCompletesPublishedBundlesAndRollsBackTheOthers(_ kind: Kind) throws {
         let dir = TemporaryDirectory()

@@ -91,6 +91,27 @@ struct PostgresLedgerTests {
         try live.confirm(sha256: "l")
     }
 
+    @Test func onePendingBundleOfADeadHostIsResolvedAloneButALiveHostsIsLeftPending() throws {
+        let url = try PostgresServer.shared().createDatabase("resolve")
+        let dead = try PostgresLedger(connection: url, secret: .forTests, settings: .init(host: "dead"))
+        let live = try PostgresLedger(connection: url, secret: .forTests, settings: .init(host: "live"))
+        let other = try PostgresLedger(connection: url, secret: .forTests, settings: .init(host: "other"))
+        _ = try dead.reserve(bundle("lost"), employees: [anna])
+        _ = try dead.reserve(bundle("published"), employees: [])
+        _ = try live.reserve(bundle("l"), employees: [])
+        #expect(try !other.resolvePending(sha256: "lost") { _ in nil })
+        // The dead host's heartbeat stops with it (its session stays: it holds reservations).
+        dead.close()
+        try expire(dead, url: url)
+        #expect(try other.resolvePending(sha256: "lost") { _ in nil })
+        #expect(try other.recordedBundle(sha256: "lost") == nil)
+        #expect(try other.reserve(bundle("lost"), employees: [anna]) == [:])
+        #expect(try other.resolvePending(sha256: "published") { _ in "partially-accepted" })
+        #expect(try other.recordedBundle(sha256: "published")?.outcome == "partially-accepted")
+        #expect(try !other.resolvePending(sha256: "l") { _ in nil })
+        try live.confirm(sha256: "l")
+    }
+
     @Test func processesStartingTogetherApplyTheSchemaOnce() throws {
         let url = try PostgresServer.shared().createDatabase("migrate")
         let opened = Locked<[[Int]]>([])

@@ -19,11 +19,15 @@ public final class InMemoryLedger: Ledger, JourneyLog {
     static func key(_ e: EmployeeIdentity) -> String { e.nationality + "/" + e.passportNumber }
     static func isActive(_ j: Journey) -> Bool { [.received, .processing].contains(j.state) }
 
-    public func recordedBundle(sha256: String) throws -> LedgerBundle? { store.withLock { $0.bundles[sha256]?.bundle } }
+    public func recordedBundle(sha256: String) throws -> LedgerBundle? {
+        store.withLock { store in store.bundles[sha256].flatMap { $0.pending ? nil : $0.bundle } }
+    }
 
     public func reserve(_ bundle: LedgerBundle, employees: [EmployeeIdentity]) throws -> [EmployeeIdentity: LedgerBundle] {
         try store.withLock { store throws(LedgerConflict) in
-            if let recorded = store.bundles[bundle.sha256] { throw .bundleAlreadyRecorded(recorded.bundle) }
+            if let recorded = store.bundles[bundle.sha256] {
+                throw recorded.pending ? .bundlePending(recorded.bundle) : .bundleAlreadyRecorded(recorded.bundle)
+            }
             store.bundles[bundle.sha256] = (bundle, true)
             var conflicts: [EmployeeIdentity: LedgerBundle] = [:]
             for employee in employees {
@@ -68,6 +72,11 @@ public final class InMemoryLedger: Ledger, JourneyLog {
             }
         }
         return (completed, rolledBack)
+    }
+
+    /// A pending bundle here is this process's own, so it is live.
+    public func resolvePending(sha256: String, publishedOutcome: (LedgerBundle) -> String?) throws -> Bool {
+        store.withLock { $0.bundles[sha256]?.pending != true }
     }
 
     public func received(_ journey: Journey) throws { store.withLock { $0.journeys.append(journey) } }
