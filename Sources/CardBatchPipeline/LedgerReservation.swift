@@ -22,6 +22,7 @@ struct LedgerReservation {
     /// Bytes another reservation holds pending are not a resubmission yet: that run may have stopped
     /// before publishing (then its reservation is resolved here, as recovery would) or still be
     /// publishing (then it is waited for, up to `pendingWait` seconds, and its outcome decides).
+    /// Likewise an employee held by a stopped run's pending bundle is freed by resolving that bundle.
     static func reserve(_ result: BundleResult, output: String, in ledger: any Ledger, processingDate: CalendarDate,
                         pendingWait: Double) throws(OutputError) -> Outcome {
         let pending = LedgerBundle(sha256: result.sha256, name: result.bundleFile, output: output,
@@ -31,6 +32,17 @@ struct LedgerReservation {
         while true {
             do {
                 let conflicts = try ledger.reserve(pending, employees: result.accepted.map(\.identity))
+                let freed: Bool
+                do {
+                    freed = try freesStoppedHolders(of: conflicts, in: ledger)
+                } catch {
+                    try? ledger.abandon(sha256: result.sha256)
+                    throw error
+                }
+                if freed {
+                    try ledger.abandon(sha256: result.sha256)
+                    continue
+                }
                 return .reserved(LedgerReservation(ledger: ledger, sha256: result.sha256), conflicts: conflicts)
             } catch LedgerConflict.bundleAlreadyRecorded(let earlier) {
                 return .alreadyRecorded(earlier)
@@ -51,6 +63,20 @@ struct LedgerReservation {
                 throw OutputError(path: result.bundleFile, operation: "record in the ledger", message: String(describing: error))
             }
         }
+    }
+
+    /// Whether resolving the stopped runs among the holders of `conflicts` rolled any back: their
+    /// employees were held by bundles that will never be published, so the reservation is made again.
+    /// A holder that is completed, or pending under a live run, keeps its employees.
+    static func freesStoppedHolders(of conflicts: [EmployeeIdentity: LedgerBundle], in ledger: any Ledger) throws -> Bool {
+        var freed = false
+        for holder in Set(conflicts.values.map(\.sha256)).sorted() where try ledger.recordedBundle(sha256: holder) == nil {
+            if try ledger.resolvePending(sha256: holder, publishedOutcome: BatchRunner.publishedOutcome),
+               try ledger.recordedBundle(sha256: holder) == nil {
+                freed = true
+            }
+        }
+        return freed
     }
 
     /// Checks with the ledger that the reservation still holds, just before publishing.

@@ -59,6 +59,38 @@ struct PendingReservationTests {
         #expect(try PostgresConnection(setup.url).query("SELECT count(*) FROM employees").first?[0] == "2")
     }
 
+    /// Employees held by another bundle that a stopped run left pending are not taken: that bundle is
+    /// rolled back (nothing of it was published) and this one accepts them. Held by a live run's
+    /// pending bundle, they stay refused, naming it.
+    @Test func employeesAStoppedRunsPendingBundleHeldAreAcceptedButALiveRunsStayRefused() throws {
+        let setup = try Setup("pendingemployees")
+        let judged = BatchRunner.run(BundleJob.jobs(for: [setup.path]),
+                                     options: ProcessingOptions(mode: .process, outputDirectory: setup.dir.file("first"), processingDate: Fixtures.date))
+        guard case .judged(let first) = judged[0] else { Issue.record("not judged"); return }
+        let identities = first.result.accepted.map(\.identity)
+        #expect(identities.count == 2)
+        func other(_ sha: String) -> LedgerBundle {
+            LedgerBundle(sha256: sha, name: "\(sha).zip", output: setup.dir.file("out/\(sha)"), processedAt: "2026-11-25T20:00:00Z",
+                         processingDate: "2026-11-25", outcome: "accepted")
+        }
+        let stopped = try PostgresLedger(connection: setup.url, secret: .forTests, settings: .init(host: "stopped"))
+        let live = try PostgresLedger(connection: setup.url, secret: .forTests, settings: .init(host: "live"))
+        _ = try stopped.reserve(other("stopped"), employees: [identities[0]])
+        _ = try live.reserve(other("live"), employees: [identities[1]])
+        stopped.close()
+        try PostgresConnection(setup.url).query("UPDATE ledger_sessions SET lease_expires = now() - interval '1 second' WHERE id = $1", [.integer(stopped.session)])
+
+        let (run, ledger) = try setup.run()
+        guard case .judged(let outcome) = run else { Issue.record("not judged: \(run)"); return }
+        #expect(outcome.result.status == .partiallyAccepted)
+        #expect(outcome.result.accepted.map(\.identity) == [identities[0]])
+        let refused = Array(outcome.result.rejected.flatMap(\.findings).filter { $0.rule == "employee.already-accepted" })
+        #expect(refused.count == 1 && refused.allSatisfy { $0.message.en.contains("live.zip") }, "\(refused.map(\.message.en))")
+        #expect(try ledger.recordedBundle(sha256: setup.sha)?.outcome == "partially-accepted")
+        #expect(try PostgresConnection(setup.url).query("SELECT count(*) FROM bundles WHERE sha256 = 'stopped'").first?[0] == "0")
+        try live.confirm(sha256: "live")
+    }
+
     /// A live holder is waited for, and once it has completed the bytes this run is a resubmission.
     @Test func bytesALiveRunHoldsPendingAreWaitedForThenNamedAsItsResubmission() throws {
         let setup = try Setup("pendinglive")
