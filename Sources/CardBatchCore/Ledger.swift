@@ -80,7 +80,7 @@ extension Ledger {
     public func confirm(sha256: String) throws {}
 }
 
-/// A bundle's bytes were recorded by another run between the check and the reservation.
+/// Why a reservation of a bundle's bytes was refused: another run already holds them.
 public enum LedgerConflict: Error {
     /// Completed: the bundle was processed before.
     case bundleAlreadyRecorded(LedgerBundle)

@@ -143,6 +143,8 @@ public final class PostgresLedger: Ledger {
     }
 
     static let columns = "sha256, name, output, processed_at, processing_date, outcome"
+    /// `columns` of the `bundles` table named `b` in a join.
+    static let bundleColumns = columns.split(separator: ",").map { "b." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
 
     static func bundle(_ row: [String?]) -> LedgerBundle {
         LedgerBundle(sha256: row[0] ?? "", name: row[1] ?? "", output: row[2] ?? "", processedAt: row[3] ?? "",
@@ -219,7 +221,7 @@ public final class PostgresLedger: Ledger {
     /// its row locked, so two hosts recovering at once never both act on one bundle.
     public func recover(publishedOutcome: (LedgerBundle) -> String?) throws -> (completed: [String], rolledBack: [String]) {
         let pending = try run("""
-            SELECT \(Self.columns.split(separator: ",").map { "b." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")), b.session_id
+            SELECT \(Self.bundleColumns), b.session_id
             FROM bundles b LEFT JOIN ledger_sessions s ON s.id = b.session_id
             WHERE b.state = 'pending' AND (b.session_id = $1 OR s.id IS NULL OR s.lease_expires < now())
             ORDER BY b.processed_at
@@ -235,7 +237,7 @@ public final class PostgresLedger: Ledger {
 
     public func resolvePending(sha256: String, publishedOutcome: (LedgerBundle) -> String?) throws -> Bool {
         let pending = try run("""
-            SELECT \(Self.columns.split(separator: ",").map { "b." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")), b.session_id,
+            SELECT \(Self.bundleColumns), b.session_id,
                    b.session_id = $2 OR s.lease_expires >= now()
             FROM bundles b LEFT JOIN ledger_sessions s ON s.id = b.session_id
             WHERE b.sha256 = $1 AND b.state = 'pending'

@@ -62,8 +62,7 @@ extension Watcher {
     /// watcher's claim folder (or the inbox, when it died between claiming and moving) into this
     /// watcher's, its journey follows, and it is processed in this pass like any claimed bundle. A
     /// bundle already filed away is only released. Then any bundle lying in another watcher's claim
-    /// folder with no claim at all is claimed and taken too, and the ledger recovered again. Returns
-    /// false when the ledger failed.
+    /// folder with no claim at all is claimed and taken too. Returns false when the ledger failed.
     func takeOverExpiredClaims() -> Bool {
         guard let claims else { return true }
         var ok = true
@@ -73,15 +72,9 @@ extension Watcher {
             for claim in expired {
                 ok = takeOver(claim.name, from: claim.previousOwner, others: others) && ok
             }
-            var taken = expired.count
             for (folder, name) in othersClaimedFiles() where try claims.claim(name, owner: options.folders.owner) {
                 ok = takeOver(name, from: folder, others: []) && ok
-                taken += 1
             }
-            // A session may have expired after this pass's recovery looked: its pending
-            // reservations are resolved before the bundles taken from it are judged, so none of
-            // their employees is refused as held by a bundle that will never be published.
-            if taken > 0 { ok = ledgerReachable() && ok }
         } catch {
             noteLedgerError(error)
             logger.error("cannot take over expired claims", metadata: ["error": "\(error)"])

@@ -15,11 +15,6 @@ struct PostgresLedgerTests {
     }
     let anna = EmployeeIdentity(nationality: "FRA", passportNumber: "19AB12345", recordKey: "FRA-1")
 
-    /// Ends a session's lease now, as if its process had died a lease ago.
-    func expire(_ ledger: PostgresLedger, url: String) throws {
-        try PostgresConnection(url).query("UPDATE ledger_sessions SET lease_expires = now() - interval '1 second' WHERE id = $1", [.integer(ledger.session)])
-    }
-
     @Test func twoHostsReservingTheSameEmployeeAtOnceGetOneReservationAndOneConflictNamingTheOther() throws {
         let url = try PostgresServer.shared().createDatabase("race")
         for round in 0..<10 {
@@ -59,7 +54,7 @@ struct PostgresLedgerTests {
         // Two takers at once, over many claims: each expired claim goes to exactly one of them.
         let names = (0..<40).map { "many-\($0).zip" }
         for name in names { #expect(try a.claim(name, owner: "a-1")) }
-        try expire(a, url: url)
+        try a.expireLease(url: url)
         let taken = Locked<[TakenOverClaim]>([])
         DispatchQueue.concurrentPerform(iterations: 2) { i in
             for _ in 0..<5 {
@@ -82,7 +77,7 @@ struct PostgresLedgerTests {
         _ = try dead.reserve(bundle("d"), employees: [anna])
         _ = try live.reserve(bundle("l"), employees: [])
         #expect(try other.recover { _ in nil } == ([], []))
-        try expire(dead, url: url)
+        try dead.expireLease(url: url)
         let outcome = try other.recover { _ in nil }
         #expect(outcome.rolledBack == ["d.zip"] && outcome.completed == [])
         #expect(try other.reserve(bundle("e"), employees: [anna]) == [:])
@@ -102,7 +97,7 @@ struct PostgresLedgerTests {
         #expect(try !other.resolvePending(sha256: "lost") { _ in nil })
         // The dead host's heartbeat stops with it (its session stays: it holds reservations).
         dead.close()
-        try expire(dead, url: url)
+        try dead.expireLease(url: url)
         #expect(try other.resolvePending(sha256: "lost") { _ in nil })
         #expect(try other.recordedBundle(sha256: "lost") == nil)
         #expect(try other.reserve(bundle("lost"), employees: [anna]) == [:])

@@ -150,7 +150,6 @@ struct ExactFHOGTests {
     /// and cell sizes and paddings other than the detector's.
     @Test func theFeaturesAreDlibsBitForBitOnNoiseSpeckleRampsAndOddSizes() throws {
         var generator = SplitMix64(seed: 12)
-        var compared = 0
         for picture in 0..<120 {
             let width = 1 + Int(generator.next() % 90), height = 1 + Int(generator.next() % 90)
             let grey: [UInt8] = (0..<width * height).map { index in
@@ -164,9 +163,7 @@ struct ExactFHOGTests {
                 let padding = (rows: 1 + picture % 11, columns: 1 + (picture / 3) % 9)
                 let differing = try FaceDetector.fhogDifferences(grey: grey, width: width, height: height, cellSize: cellSize, padding: padding)
                 #expect(differing == 0, "picture \(picture) (\(width) × \(height)), cells of \(cellSize), padding \(padding): \(differing) values differ")
-                compared += 1
             }
         }
-        #expect(compared == 720)
     }
 }

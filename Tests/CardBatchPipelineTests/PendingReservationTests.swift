@@ -47,7 +47,7 @@ struct PendingReservationTests {
         let setup = try Setup("pendingdead")
         let holder = try setup.reserveElsewhere()
         holder.close()
-        try PostgresConnection(setup.url).query("UPDATE ledger_sessions SET lease_expires = now() - interval '1 second' WHERE id = $1", [.integer(holder.session)])
+        try holder.expireLease(url: setup.url)
 
         let (run, ledger) = try setup.run()
         guard case .judged(let outcome) = run else { Issue.record("not judged: \(run)"); return }
@@ -78,7 +78,7 @@ struct PendingReservationTests {
         _ = try stopped.reserve(other("stopped"), employees: [identities[0]])
         _ = try live.reserve(other("live"), employees: [identities[1]])
         stopped.close()
-        try PostgresConnection(setup.url).query("UPDATE ledger_sessions SET lease_expires = now() - interval '1 second' WHERE id = $1", [.integer(stopped.session)])
+        try stopped.expireLease(url: setup.url)
 
         let (run, ledger) = try setup.run()
         guard case .judged(let outcome) = run else { Issue.record("not judged: \(run)"); return }
