@@ -13,11 +13,11 @@ public enum AcceptedRecords {
     /// `accepted/records.csv`: UTF-8 without BOM, CRLF line ends, a header row, one row per accepted
     /// employee in roster order; formula-like cells neutralised.
     public static func csv(_ result: BundleResult, to sink: FileSink) throws(OutputError) {
-        try sink.write(CSVCell.row(csvColumns))
+        try sink.write(CSVCell.rowBytes(csvColumns))
         let header = result.header ?? RosterHeader()
         for e in result.employees where e.isAccepted {
             let r = e.record
-            try sink.write(CSVCell.row([
+            try sink.write(CSVCell.rowBytes([
                 e.recordKey, String(r.row), header[.employerName], header[.employerCreditCode], r[.surname], r[.givenNames],
                 r[.chineseName], r[.sex], r[.dateOfBirth], r[.nationality], r[.passportNumber], r[.passportExpiry],
                 r[.workPermitNumber], r[.workPermitExpiry], photoFile(e), e.photo?.sha256 ?? "", result.sha256,

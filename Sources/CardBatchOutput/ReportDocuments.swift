@@ -90,15 +90,16 @@ extension BundleReportDocument {
     /// whole document (keys sorted), without building the employees and findings arrays in memory.
     public static func write(_ result: BundleResult, personalData: PersonalDataNotice, to sink: FileSink) throws(OutputError) {
         var members: [(String, (FileSink) throws(OutputError) -> Void)] = []
+        let json = PrettyJSON()
         func value<T: Encodable>(_ key: String, _ v: T) {
-            members.append((key, { sink throws(OutputError) in try sink.write(PrettyJSON.encode(v, indent: 2)) }))
+            members.append((key, { sink throws(OutputError) in try sink.write(json.bytes(v, indent: 2)) }))
         }
         func array<S: Sequence>(_ key: String, _ items: S) where S.Element: Encodable {
             members.append((key, { sink throws(OutputError) in
                 var first = true
                 for item in items {
                     try sink.write(first ? "[\n    " : ",\n    ")
-                    try sink.write(PrettyJSON.encode(item, indent: 4))
+                    try sink.write(json.bytes(item, indent: 4))
                     first = false
                 }
                 try sink.write(first ? "[\n\n  ]" : "\n  ]")

@@ -31,6 +31,6 @@ public enum ReportWriter {
 
     /// Stable JSON: sorted keys, so two runs write identical bytes.
     public static func json<T: Encodable>(_ value: T) -> [UInt8] {
-        Array(PrettyJSON.encode(value).utf8) + [0x0A]
+        PrettyJSON().bytes(value) + [0x0A]
     }
 }
