@@ -10,10 +10,19 @@ public struct PreparedBundle: Sendable {
     public let context: RuleContext
     public let roster: Roster
     public let facts: BundleFacts
-    /// For each employee (same order as `roster.employees`), the entry holding their photo, or nil.
-    public let photoEntries: [ArchiveEntryFacts?]
+    /// For each employee (same order as `roster.employees`), the index of the entry holding their
+    /// photo, or -1: 4 bytes an employee, where the entry's facts with its name would be some 100.
+    let photoEntryIndices: [Int32]
     /// Bundle-level findings so far (warnings only, or the bundle would have been rejected).
     public let findings: [Finding]
+
+    /// The entry holding the photo of employee `employee` (a position in `roster.employees`), read
+    /// back from libzip; nil when the roster names no photo or no file of that name.
+    public func photoEntry(_ employee: Int) -> ArchiveEntryFacts? {
+        let index = photoEntryIndices[employee]
+        guard index >= 0 else { return nil }
+        return try? EntryName.facts(archive.entry(at: Int(index)))
+    }
 }
 
 /// How the bundle-level stage ended.
@@ -41,36 +50,47 @@ public enum BundleIntake {
 
         var findings = RuleRegistry.run(RuleRegistry.entryCountRules, on: archive.entryCount, in: context)
         if findings.hasErrors { return .rejected(findings, rosterFormat: nil) }
+        // The catalogue and the photo map keep entry indices in 32 bits (whatever archive.maxEntries says).
+        guard archive.entryCount <= Int(Int32.max) else {
+            return .rejected([unreadable(context, "it has \(archive.entryCount) entries, more than cardbatch can index")], rosterFormat: nil)
+        }
 
-        var entries: [ArchiveEntryFacts] = []
-        entries.reserveCapacity(archive.entryCount)
-        for index in 0..<archive.entryCount {
-            do {
-                entries.append(EntryName.facts(try archive.entry(at: index)))
-            } catch {
-                return .rejected([unreadable(context, error.message)], rosterFormat: nil)
+        // Every entry's facts are held only while the archive rules judge them: what stays is the
+        // catalogue, which reads names back from libzip.
+        let catalogue: ArchiveCatalogue
+        let rosterContract: String
+        do {
+            var entries: [ArchiveEntryFacts] = []
+            entries.reserveCapacity(archive.entryCount)
+            for index in 0..<archive.entryCount {
+                do {
+                    entries.append(EntryName.facts(try archive.entry(at: index)))
+                } catch {
+                    return .rejected([unreadable(context, error.message)], rosterFormat: nil)
+                }
             }
-        }
-        for entry in entries { findings += RuleRegistry.run(RuleRegistry.archiveEntryRules, on: entry, in: context) }
-        findings += RuleRegistry.run(RuleRegistry.archiveRules, on: ArchiveFacts(entries: entries), in: context)
-        if findings.hasErrors { return .rejected(findings, rosterFormat: nil) }
+            for entry in entries { findings += RuleRegistry.run(RuleRegistry.archiveEntryRules, on: entry, in: context) }
+            findings += RuleRegistry.run(RuleRegistry.archiveRules, on: ArchiveFacts(entries: entries), in: context)
+            if findings.hasErrors { return .rejected(findings, rosterFormat: nil) }
 
-        // Contract names: junk ignored, a single wrapping folder stripped.
-        let files = entries.filter { $0.kind == .file && !BundleLayout.isIgnored($0.name) }
-        let wrapper = BundleLayout.wrapperPrefix(of: entries.map(\.name))
-        var byKey: [String: ArchiveEntryFacts] = [:]
-        var contractNames: [String] = []
-        for file in files {
-            let contract = BundleLayout.contractName(file.name, wrapper: wrapper)
-            contractNames.append(contract)
-            byKey[BundleLayout.referenceKey(contract)] = file
+            // Contract names: junk ignored, a single wrapping folder stripped.
+            let wrapper = BundleLayout.wrapperPrefix(of: entries.map(\.name))
+            let files = entries.filter { $0.kind == .file && !BundleLayout.isIgnored($0.name) }
+            entries = []
+            let contractNames = files.map { BundleLayout.contractName($0.name, wrapper: wrapper) }
+            findings += RuleRegistry.run(RuleRegistry.layoutRules, on: contractNames, in: context)
+            if findings.hasErrors { return .rejected(findings, rosterFormat: nil) }
+            rosterContract = BundleLayout.rosterCandidates(in: contractNames)[0]
+            catalogue = ArchiveCatalogue(archive: archive, files: files, wrapper: wrapper)
         }
-        findings += RuleRegistry.run(RuleRegistry.layoutRules, on: contractNames, in: context)
-        if findings.hasErrors { return .rejected(findings, rosterFormat: nil) }
+        // Which files the roster refers to, by entry index.
+        var referenced = [Bool](repeating: false, count: archive.entryCount)
 
         // The roster.
-        let rosterContract = BundleLayout.rosterCandidates(in: contractNames)[0]
-        let rosterEntry = byKey[BundleLayout.referenceKey(rosterContract)]!
+        guard let rosterEntry = catalogue[BundleLayout.referenceKey(rosterContract)] else {
+            return .rejected([unreadable(context, "the entry \(rosterContract) could not be read a second time")], rosterFormat: nil)
+        }
+        referenced[rosterEntry.index] = true
         let format: RosterFormat = rosterContract.lowercased().hasSuffix(".xml") ? .xml : .csv
         context.rosterEntry = rosterEntry.name
         guard rosterEntry.declaredSize <= UInt64(limits.maxRosterBytes) else {
@@ -104,11 +124,9 @@ public enum BundleIntake {
         }
 
         // The letter.
-        var referenced: Set<String> = [BundleLayout.referenceKey(rosterContract)]
         var letter: LetterFacts? = nil
-        let letterKey = BundleLayout.referenceKey(roster.header[.letterFile])
-        if !roster.header[.letterFile].isEmpty, let letterEntry = byKey[letterKey] {
-            referenced.insert(letterKey)
+        if !roster.header[.letterFile].isEmpty, let letterEntry = catalogue[BundleLayout.referenceKey(roster.header[.letterFile])] {
+            referenced[letterEntry.index] = true
             if letterEntry.declaredSize > UInt64(limits.maxLetterBytes) {
                 letter = LetterFacts(entry: letterEntry.name, byteCount: Int(letterEntry.declaredSize), signature: .unknown,
                                      structureProblem: "it is larger than the \(limits.maxLetterBytes)-byte limit")
@@ -121,21 +139,25 @@ public enum BundleIntake {
         }
 
         // Photos.
-        var photoEntries: [ArchiveEntryFacts?] = []
-        photoEntries.reserveCapacity(roster.employees.count)
+        var photoEntryIndices: [Int32] = []
+        photoEntryIndices.reserveCapacity(roster.employees.count)
         for employee in roster.employees {
-            let key = BundleLayout.referenceKey(employee[.photo])
-            let entry = employee[.photo].isEmpty ? nil : byKey[key]
-            if entry != nil { referenced.insert(key) }
-            photoEntries.append(entry)
+            let entry = employee[.photo].isEmpty ? nil : catalogue[BundleLayout.referenceKey(employee[.photo])]
+            if let entry { referenced[entry.index] = true }
+            photoEntryIndices.append(entry.map { Int32($0.index) } ?? -1)
         }
-        let unreferenced = files.filter { !referenced.contains(BundleLayout.referenceKey(BundleLayout.contractName($0.name, wrapper: wrapper))) }.map(\.name)
+        // A file is referenced when its key is: a file that shares its key with a later one (which
+        // the lookups found) counts as referenced too.
+        let unreferenced = catalogue.files.filter { !referenced[Int($0)] }.compactMap { catalogue.facts(at: $0) }.filter { file in
+            guard let found = catalogue[catalogue.key(of: file)] else { return true }
+            return !referenced[found.index]
+        }.map(\.name)
 
         let facts = BundleFacts(rosterFormat: roster.format, header: roster.header, employeeCount: roster.employees.count,
                                 letter: letter, unreferencedEntries: unreferenced)
         findings += RuleRegistry.run(RuleRegistry.bundleRules, on: facts, in: context)
         if findings.hasErrors { return .rejected(findings, rosterFormat: format, roster: roster) }
-        return .ready(PreparedBundle(path: path, archive: archive, context: context, roster: roster, facts: facts, photoEntries: photoEntries, findings: findings))
+        return .ready(PreparedBundle(path: path, archive: archive, context: context, roster: roster, facts: facts, photoEntryIndices: photoEntryIndices, findings: findings))
     }
 
     public static func unreadable(_ context: RuleContext, _ reason: String) -> Finding {

@@ -123,7 +123,7 @@ public enum BundleProcessor {
                 let record = records[index]
                 var photo: PhotoFacts? = nil
                 var bytes: [UInt8] = []
-                if let entry = bundle.photoEntries[index] {
+                if let entry = bundle.photoEntry(index) {
                     let read = reader.read(entry, context: context)
                     if !read.findings.isEmpty { bundleFindings.withLock { $0 += read.findings } }
                     photo = read.facts

@@ -25,7 +25,7 @@ struct HostileBundleTests {
     @Test func aCleanBundleIsReadyWithEveryPhotoMapped() throws {
         guard case .ready(let bundle) = try open(clean) else { Issue.record("clean bundle rejected"); return }
         #expect(bundle.roster.employees.count == 3)
-        #expect(bundle.photoEntries.allSatisfy { $0 != nil })
+        #expect(bundle.roster.employees.indices.allSatisfy { bundle.photoEntry($0) != nil })
         #expect(bundle.facts.letter?.signature == .pdf)
         #expect(bundle.findings.isEmpty)
     }
@@ -85,8 +85,8 @@ struct HostileBundleTests {
         b.add(rows[1][.photo]!, Fixtures.photo(1))
         b.add("authorization.pdf", DocumentWriters.pdf(text: "x"))
         guard case .ready(let bundle) = try open(b) else { Issue.record("GBK bundle rejected"); return }
-        #expect(bundle.photoEntries[0]?.name == "照片/马克莱.jpg")
-        #expect(bundle.photoEntries[0]?.nameEncoding == .gb18030)
+        #expect(bundle.photoEntry(0)?.name == "照片/马克莱.jpg")
+        #expect(bundle.photoEntry(0)?.nameEncoding == .gb18030)
     }
 
     @Test func aWrappingFolderAndMacJunkAreAccepted() throws {
