@@ -1,5 +1,5 @@
-import CardBatchCore
-import CardBatchNative
+public import CardBatchCore
+public import CardBatchNative
 
 /// A bundle's files, found by the name a roster uses for them (`BundleLayout.referenceKey` of the
 /// contract name), holding no names: a bundle of 100,000 photos has 100,000 entries, and libzip
@@ -8,46 +8,50 @@ import CardBatchNative
 /// full, so two keys whose hashes collide are still told apart. Swift's string hash is seeded per
 /// process, so a bundle cannot be crafted to collide. When two files have the same key, the later
 /// one is found, as a dictionary of names would have it.
-struct ArchiveCatalogue {
+public struct ArchiveCatalogue {
     let archive: ZipArchive
     let wrapper: String
     /// The entry index of every file the contract counts (directories and junk left out), in archive order.
-    let files: [Int32]
+    public let files: [Int32]
+    private let hash: @Sendable (String) -> Int
     private var byHash: [Int: Int32] = [:]
     /// Keys whose hash an earlier, different key took.
     private var collided: [String: Int32] = [:]
 
-    init(archive: ZipArchive, files: [ArchiveEntryFacts], wrapper: String) {
+    /// `files` are the entries to find (their `index` is libzip's); `hash` is for tests, which make
+    /// keys collide.
+    public init(archive: ZipArchive, files: [ArchiveEntryFacts], wrapper: String, hash: @escaping @Sendable (String) -> Int = { $0.hashValue }) {
         self.archive = archive
         self.wrapper = wrapper
+        self.hash = hash
         self.files = files.map { Int32($0.index) }
         byHash.reserveCapacity(files.count)
         for file in files {
             let key = key(of: file)
-            let hash = key.hashValue
-            if let earlier = byHash[hash], self.key(at: earlier) != key {
+            let hashed = hash(key)
+            if let earlier = byHash[hashed], self.key(at: earlier) != key {
                 collided[key] = Int32(file.index)
             } else {
-                byHash[hash] = Int32(file.index)
+                byHash[hashed] = Int32(file.index)
             }
         }
     }
 
-    func key(of entry: ArchiveEntryFacts) -> String {
+    public func key(of entry: ArchiveEntryFacts) -> String {
         BundleLayout.referenceKey(BundleLayout.contractName(entry.name, wrapper: wrapper))
     }
 
     /// The entry at `index`, read back from libzip (it was read once already, so it reads again).
-    func facts(at index: Int32) -> ArchiveEntryFacts? {
+    public func facts(at index: Int32) -> ArchiveEntryFacts? {
         try? EntryName.facts(archive.entry(at: Int(index)))
     }
 
     private func key(at index: Int32) -> String? { facts(at: index).map(key(of:)) }
 
     /// The file whose reference key is `key`, if any.
-    subscript(key: String) -> ArchiveEntryFacts? {
+    public subscript(key: String) -> ArchiveEntryFacts? {
         if let index = collided[key] { return facts(at: index) }
-        guard let index = byHash[key.hashValue], let entry = facts(at: index), self.key(of: entry) == key else { return nil }
+        guard let index = byHash[hash(key)], let entry = facts(at: index), self.key(of: entry) == key else { return nil }
         return entry
     }
 }
