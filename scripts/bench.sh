@@ -6,7 +6,8 @@
 #   peers:  scripts/peer.py (one core, Pillow: the floor in Python, the simple checks, the checks with
 #           OpenCV's Haar face detector), when bench-deps could install them into $work/venv; at the
 #           first size only;
-#   stages: CPU per photo of each stage of the photo check (`cardbatch-samples stages`), first size.
+#   stages: CPU per photo of each stage of the photo check (`cardbatch-samples stages`), first size;
+#   XML:    the same employees with the roster in XML (bench-SIZE-xml.zip), faces off: its peak memory.
 # Sizes: BENCH_SIZES (default "1000 10000"; 100000 makes a 6.4 GB bundle, generated once and kept).
 # Every `process` run writes a new output folder and a new ledger (no resubmission). The folder is
 # moved aside after the run, not deleted: for 60 s after an inode is freed, ext4 passes over it when
@@ -53,9 +54,10 @@ settle() {
 }
 
 # process SIZE NAME CONFIG ARGS… : `cardbatch process` into a fresh folder, moved aside after the timing.
+# The bundle is bench-SIZE.zip, or $bundle when it is set.
 process() {
   local size=$1 name=$2 config=$3; shift 3
-  local out="$work/run-$size" zip="$work/bench-$size.zip"
+  local out="$work/run-$size" zip="${bundle:-$work/bench-$size.zip}"
   # Room for another run's outputs (about the bundle's size) and a margin, or clean up first.
   if [ "$(df -Pk "$work" | awk 'NR == 2 { print $4 }')" -lt $(( $(stat -c %s "$zip") / 1024 * 2 + 1048576 )) ]; then settle; fi
   rm -rf "$out"
@@ -71,6 +73,8 @@ settle  # what an interrupted run left
 for n in $sizes; do
   zip="$work/bench-$n.zip"
   [ -f "$zip" ] || "$bin/cardbatch-samples" bench --employees "$n" --out "$zip"
+  xml="$work/bench-$n-xml.zip"
+  [ -f "$xml" ] || "$bin/cardbatch-samples" bench --employees "$n" --xml --out "$xml"
   unzip -tq "$zip" > /dev/null  # warm the page cache for every command alike
   for r in $(seq "$runs"); do
     echo "bench: $n employees, round $r of $runs" >&2
@@ -80,6 +84,7 @@ for n in $sizes; do
     process "$n" "process, 2 workers" "$work/limits.json" --workers 2
     process "$n" "process, 1 worker" "$work/limits.json" --workers 1
     process "$n" "process, 2 workers, faces off" "$work/faces-off.json" --workers 2
+    bundle="$xml" process "$n" "process, 2 workers, faces off, XML roster" "$work/faces-off.json" --workers 2
     if [ "$peers" = yes ] && [ "$n" = "$first" ]; then
       run "$n" "python floor (Pillow half-size decode)" "$python" scripts/peer.py floor "$zip"
       run "$n" "python peer (Pillow checks)" "$python" scripts/peer.py checks "$zip"
@@ -145,6 +150,8 @@ END {
   for (s = 1; s <= nSizes; s++) {
     k = sizeList[s]
     printf "  %-64s %6.1f  %s\n", sprintf("peak RSS ≤ 64 MiB at %d employees (MiB)", k), peak[k, "process, 2 workers"], verdict(peak[k, "process, 2 workers"] <= 64)
+    x = peak[k, "process, 2 workers, faces off, XML roster"]
+    printf "  %-64s %6.1f  %s\n", sprintf("peak RSS ≤ 64 MiB at %d employees, XML roster, faces off (MiB)", k), x, verdict(x <= 64)
     if (k != n && k == 10 * n) {
       ratio = wall[k, "process, 2 workers"] / p2
       printf "  %-64s %6.2f  %s\n", sprintf("%d employees in ≤ 10.5× the time of %d", k, n), ratio, verdict(ratio <= 10.5)

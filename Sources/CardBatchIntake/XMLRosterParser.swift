@@ -26,31 +26,59 @@ public enum XMLRosterParser {
                 zh: "\(entry) 第 \(line) 行含 DOCTYPE 或实体声明。名册不得包含 DTD 或实体，请删除。"
             )])
         }
-        let document: XMLDocument
-        do {
-            document = try XMLDocument(bytes: bytes, name: entry)
-        } catch {
-            let diagnostic = error.diagnostics.first ?? XMLDiagnostic(message: "not well-formed", line: nil)
-            return .rejected([RosterSyntaxRule.description.finding(
-                at: Location(bundle: context.bundle, entry: entry, line: diagnostic.line), value: diagnostic.message, expected: "well-formed XML",
-                en: "\(entry)\(diagnostic.line.map { " line \($0)" } ?? "") is not well-formed XML: \(diagnostic.message).",
-                zh: "\(entry)\(diagnostic.line.map { " 第 \($0) 行" } ?? "") 不是格式正确的 XML：\(diagnostic.message)。"
-            )])
-        }
-        if document.hasDoctype {
-            return .rejected([RosterDTDRule.description.finding(
-                at: location, value: "DOCTYPE", expected: "no DOCTYPE",
-                en: "\(entry) declares a DOCTYPE. Rosters must not contain DTDs or entities.",
-                zh: "\(entry) 含 DOCTYPE 声明。名册不得包含 DTD 或实体。"
-            )])
-        }
         let schema: XMLSchema
         do {
             schema = try XMLSchema(xsd: Array(RosterSchema.xsd.utf8))
         } catch {
             preconditionFailure("the embedded roster schema does not compile: \(error)")
         }
-        let diagnostics = schema.validate(document)
+        // Read as a stream and validated as it is read: each employee's element is built, read into
+        // its record and freed, so memory holds the records, not a tree of the whole roster.
+        var header = RosterHeader()
+        var employees: [EmployeeRecord] = []
+        let outcome = XMLStream.read(bytes: bytes, name: entry, schema: schema) { element in
+            switch element.depth {
+            case 0:
+                header.line = element.line
+                return .descend
+            case 1 where element.name == "employees":
+                return .descend
+            case 1:
+                // employer, designatedStaff, authorizationLetter: the header fields under them.
+                guard let expanded = element.expand() else { return .skip }
+                for field in RosterField.bundleFields where field.xmlName.hasPrefix(element.name + "/") {
+                    let path = String(field.xmlName.dropFirst(element.name.count + 1))
+                    header[field] = FieldNormalizer.normalize(value(of: path, in: expanded) ?? "", field: field)
+                }
+                return .skip
+            case 2 where element.name == "employee":
+                guard let expanded = element.expand() else { return .skip }
+                let row = employees.count + 1
+                var values: [RosterField: String] = [:]
+                for field in RosterField.employeeFields {
+                    values[field] = FieldNormalizer.normalize(value(of: field.xmlName, in: expanded) ?? "", field: field)
+                }
+                employees.append(EmployeeRecord(row: row, line: expanded.line, path: "/roster/employees/employee[\(row)]", format: .xml, values: values))
+                return .skip
+            default:
+                return .skip
+            }
+        }
+        if let diagnostic = outcome.syntaxError {
+            return .rejected([RosterSyntaxRule.description.finding(
+                at: Location(bundle: context.bundle, entry: entry, line: diagnostic.line), value: diagnostic.message, expected: "well-formed XML",
+                en: "\(entry)\(diagnostic.line.map { " line \($0)" } ?? "") is not well-formed XML: \(diagnostic.message).",
+                zh: "\(entry)\(diagnostic.line.map { " 第 \($0) 行" } ?? "") 不是格式正确的 XML：\(diagnostic.message)。"
+            )])
+        }
+        if outcome.hasDoctype {
+            return .rejected([RosterDTDRule.description.finding(
+                at: location, value: "DOCTYPE", expected: "no DOCTYPE",
+                en: "\(entry) declares a DOCTYPE. Rosters must not contain DTDs or entities.",
+                zh: "\(entry) 含 DOCTYPE 声明。名册不得包含 DTD 或实体。"
+            )])
+        }
+        let diagnostics = outcome.validityErrors
         if !diagnostics.isEmpty {
             var findings = diagnostics.prefix(maxDiagnostics).map { d in
                 RosterSchemaRule.description.finding(
@@ -67,22 +95,6 @@ public enum XMLRosterParser {
                 ))
             }
             return .rejected(findings)
-        }
-        guard let root = document.root else { return .rejected([]) }
-
-        var header = RosterHeader(line: root.line)
-        for field in RosterField.bundleFields {
-            header[field] = FieldNormalizer.normalize(value(of: field.xmlName, in: root) ?? "", field: field)
-        }
-        let employeeElements = root.child("employees")?.children.filter { $0.name == "employee" } ?? []
-        var employees: [EmployeeRecord] = []
-        employees.reserveCapacity(employeeElements.count)
-        for (i, element) in employeeElements.enumerated() {
-            var values: [RosterField: String] = [:]
-            for field in RosterField.employeeFields {
-                values[field] = FieldNormalizer.normalize(value(of: field.xmlName, in: element) ?? "", field: field)
-            }
-            employees.append(EmployeeRecord(row: i + 1, line: element.line, path: "/roster/employees/employee[\(i + 1)]", format: .xml, values: values))
         }
         return RosterParseResult(roster: Roster(format: .xml, entry: entry, header: header, employees: employees), findings: [])
     }

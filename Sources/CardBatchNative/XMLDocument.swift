@@ -65,10 +65,12 @@ public final class XMLDocument {
     }
 }
 
-/// An element of an `XMLDocument`. It keeps its document alive and is confined to the same worker.
+/// An element of an `XMLDocument`, which it keeps alive, or of a subtree `XMLStream` expanded, which
+/// lives only during the visit that expanded it. Confined to the same worker.
 public struct XMLElement {
     let node: xmlNodePtr
-    let owner: XMLDocument
+    /// The document, or the stream reader's token: an element does not outlive what holds its node.
+    let owner: AnyObject
 
     public var name: String { String(cString: node.pointee.name) }
 
@@ -123,7 +125,7 @@ public struct XMLElement {
 
 /// A compiled XML Schema. Parsed once per worker; validation reports every error with its line.
 public final class XMLSchema {
-    private let schema: xmlSchemaPtr
+    let schema: xmlSchemaPtr
 
     /// - SeeAlso: `xmlSchemaNewMemParserCtxt`, `xmlSchemaParse`
     public init(xsd bytes: [UInt8]) throws(XMLParseError) {

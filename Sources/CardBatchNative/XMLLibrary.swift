@@ -19,6 +19,8 @@ public struct XMLDiagnostic: Sendable, Equatable, CustomStringConvertible {
     public let line: Int?
     /// libxml2's `xmlParserErrors` code.
     public let code: Int
+    /// True for a schema validity error, false for the parser's own.
+    public let isValidity: Bool
 
     public var description: String { line.map { "line \($0): \(message)" } ?? message }
 
@@ -28,6 +30,7 @@ public struct XMLDiagnostic: Sendable, Equatable, CustomStringConvertible {
         message = XMLDiagnostic.readable(raw)
         line = error.pointee.line > 0 ? Int(error.pointee.line) : nil
         code = Int(error.pointee.code)
+        isValidity = error.pointee.domain == Int32(XML_FROM_SCHEMASV.rawValue)
     }
 
     /// libxml2 writes element names as `{namespace}name` and ends messages with a period and a
@@ -41,10 +44,11 @@ public struct XMLDiagnostic: Sendable, Equatable, CustomStringConvertible {
         return text
     }
 
-    public init(message: String, line: Int?, code: Int = 0) {
+    public init(message: String, line: Int?, code: Int = 0, isValidity: Bool = false) {
         self.message = message
         self.line = line
         self.code = code
+        self.isValidity = isValidity
     }
 }
 

@@ -36,9 +36,10 @@ struct SamplesCommand: ParsableCommand {
     struct Bench: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Write a benchmark bundle of N employees.")
         @Option var employees = 1_000
+        @Flag(help: "Write the roster as roster.xml instead of roster.csv.") var xml = false
         @Option var out: String
         func run() throws {
-            try BenchBundle.write(employees: employees, to: out)
+            try BenchBundle.write(employees: employees, xml: xml, to: out)
         }
     }
 
