@@ -54,9 +54,14 @@ public enum XMLRosterParser {
             case 2 where element.name == "employee":
                 guard let expanded = element.expand() else { return .skip }
                 let row = employees.count + 1
+                // The child elements' texts in one pass (the first of a name counts, as in
+                // `value(of:in:)`), instead of one search of the children a field.
+                var texts: [String: String] = [:]
+                for child in expanded.children where texts[child.name] == nil { texts[child.name] = child.text }
                 var values: [RosterField: String] = [:]
                 for field in RosterField.employeeFields {
-                    values[field] = FieldNormalizer.normalize(value(of: field.xmlName, in: expanded) ?? "", field: field)
+                    let text = field.xmlName.contains("/") ? value(of: field.xmlName, in: expanded) : texts[field.xmlName]
+                    values[field] = FieldNormalizer.normalize(text ?? "", field: field)
                 }
                 employees.append(EmployeeRecord(row: row, line: expanded.line, path: "/roster/employees/employee[\(row)]", format: .xml, values: values))
                 return .skip
