@@ -100,7 +100,7 @@ public enum BundleProcessor {
 
     /// Checks every employee, `options.workers` at a time. The workers share the bundle's libzip handle
     /// (it gives each photo's compressed bytes), each with its own inflater and TurboJPEG decoder, and
-    /// each takes every n-th employee; each result goes into the bundle's results
+    /// each takes the next employee not yet taken; each result goes into the bundle's results
     /// spill under its row, so the outcome never depends on scheduling and memory does not grow with
     /// the roster. Accepted photos are written as they are checked, never held.
     static func checkEmployees(_ bundle: PreparedBundle, options: ProcessingOptions, staged: StagedFolder) throws(OutputError) -> (EmployeeResults, [Finding]) {
@@ -117,9 +117,17 @@ public enum BundleProcessor {
         let bundleFindings = Locked<[Finding]>([])
         let failure = Locked<OutputError?>(nil)
 
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        // Each worker takes the next employee not yet taken, so a worker slowed down (by larger photos,
+        // or the bundle's digest sharing its core) never leaves the other idle at the end.
+        let next = Locked(0)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let reader = PhotoReader(archive: bundle.archive, configuration: options.configuration)
-            for index in stride(from: worker, to: records.count, by: workers) {
+            while true {
+                let index = next.withLock { next in
+                    defer { next += 1 }
+                    return next
+                }
+                guard index < records.count else { break }
                 let record = records[index]
                 var photo: PhotoFacts? = nil
                 var bytes: [UInt8] = []
