@@ -1,4 +1,5 @@
 import CardBatchCore
+import Dispatch
 import Foundation
 
 /// Writes a judged bundle's files into its staged folder: `bundle-report.json`, one JSON and one text
@@ -16,17 +17,33 @@ public enum ReportWriter {
             }
         }
         staged.dropThumbnailSpill()
-        try staged.stream(to: ResultLayout.bundleReport) { sink throws(OutputError) in try BundleReportDocument.write(result, personalData: personalData, to: sink) }
         if result.rejectedCount > 0 { try staged.makeFolder(ResultLayout.rejectedFolder) }
-        for employee in result.employees where !employee.isAccepted {
-            try staged.write(json(RejectionReportDocument(employee, in: result, personalData: personalData)), to: employee.reportStem + ".json")
-            try staged.write(RejectionReportText.render(employee, in: result, personalData: personalData), to: employee.reportStem + ".txt")
+        let records = acceptedRecords && result.status != .bundleRejected && result.acceptedCount > 0
+        if records { try staged.makeFolder(ResultLayout.acceptedFolder) }
+        // The bundle report on one thread, the employees' own files on another: each reads the results
+        // spill by itself (`pread`), and the staged folder takes files from several threads.
+        let failures = Locked<[OutputError?]>([nil, nil])
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            do throws(OutputError) {
+                if part == 0 {
+                    try staged.stream(to: ResultLayout.bundleReport) { sink throws(OutputError) in
+                        try BundleReportDocument.write(result, personalData: personalData, to: sink)
+                    }
+                    return
+                }
+                for employee in result.employees where !employee.isAccepted {
+                    try staged.write(json(RejectionReportDocument(employee, in: result, personalData: personalData)), to: employee.reportStem + ".json")
+                    try staged.write(RejectionReportText.render(employee, in: result, personalData: personalData), to: employee.reportStem + ".txt")
+                }
+                if records {
+                    try staged.stream(to: ResultLayout.recordsCSV) { sink throws(OutputError) in try AcceptedRecords.csv(result, to: sink) }
+                    try staged.stream(to: ResultLayout.recordsXML) { sink throws(OutputError) in try AcceptedRecords.xml(result, to: sink) }
+                }
+            } catch {
+                failures.withLock { $0[part] = error }
+            }
         }
-        if acceptedRecords && result.status != .bundleRejected && result.acceptedCount > 0 {
-            try staged.makeFolder(ResultLayout.acceptedFolder)
-            try staged.stream(to: ResultLayout.recordsCSV) { sink throws(OutputError) in try AcceptedRecords.csv(result, to: sink) }
-            try staged.stream(to: ResultLayout.recordsXML) { sink throws(OutputError) in try AcceptedRecords.xml(result, to: sink) }
-        }
+        if let failure = failures.withLock({ $0.compactMap { $0 }.first }) { throw failure }
     }
 
     /// Stable JSON: sorted keys, so two runs write identical bytes.
