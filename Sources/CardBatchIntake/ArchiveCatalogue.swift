@@ -43,7 +43,7 @@ public struct ArchiveCatalogue {
 
     /// The entry at `index`, read back from libzip (it was read once already, so it reads again).
     public func facts(at index: Int32) -> ArchiveEntryFacts? {
-        try? EntryName.facts(archive.entry(at: Int(index)))
+        EntryName.facts(in: archive, at: index)
     }
 
     private func key(at index: Int32) -> String? { facts(at: index).map(key(of:)) }

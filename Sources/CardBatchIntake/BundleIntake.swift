@@ -21,7 +21,7 @@ public struct PreparedBundle: Sendable {
     public func photoEntry(_ employee: Int) -> ArchiveEntryFacts? {
         let index = photoEntryIndices[employee]
         guard index >= 0 else { return nil }
-        return try? EntryName.facts(archive.entry(at: Int(index)))
+        return EntryName.facts(in: archive, at: index)
     }
 }
 

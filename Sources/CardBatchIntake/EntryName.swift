@@ -34,4 +34,10 @@ public enum EntryName {
             isEncrypted: info.isEncrypted, declaredSize: info.uncompressedSize, compressedSize: info.compressedSize
         )
     }
+
+    /// The facts of entry `index`, read back from libzip's central directory (an entry read once
+    /// reads again; nil once the archive is closed).
+    public static func facts(in archive: ZipArchive, at index: Int32) -> ArchiveEntryFacts? {
+        try? facts(archive.entry(at: Int(index)))
+    }
 }

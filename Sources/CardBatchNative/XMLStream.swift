@@ -44,6 +44,11 @@ public enum XMLStream {
         public var validityErrors: [XMLDiagnostic]
         /// True when the document declares a DOCTYPE.
         public var hasDoctype: Bool
+
+        /// Reading could not start or go on: `message` says why.
+        static func failed(_ message: String) -> Outcome {
+            Outcome(syntaxError: XMLDiagnostic(message: message, line: nil), validityErrors: [], hasDoctype: false)
+        }
     }
 
     private final class Owner {}
@@ -55,11 +60,10 @@ public enum XMLStream {
         XMLLibrary.initialize()
         // libxml2 takes the length as an int: a larger buffer is refused, not truncated or trapped on.
         guard let length = Int32(exactly: bytes.count) else {
-            return Outcome(syntaxError: XMLDiagnostic(message: "the document is \(bytes.count) bytes, more than libxml2 reads", line: nil),
-                           validityErrors: [], hasDoctype: false)
+            return .failed("the document is \(bytes.count) bytes, more than libxml2 reads")
         }
         guard let validation = xmlSchemaNewValidCtxt(schema.schema) else {
-            return Outcome(syntaxError: XMLDiagnostic(message: "out of memory", line: nil), validityErrors: [], hasDoctype: false)
+            return .failed("out of memory")
         }
         // Freed after the reader, which unplugs itself from it.
         defer { xmlSchemaFreeValidCtxt(validation) }
@@ -70,7 +74,7 @@ public enum XMLStream {
                 buffer.withMemoryRebound(to: CChar.self) { chars -> Outcome in
                     // The reader reads the buffer in place, so all of the reading happens in here.
                     guard let reader = xmlReaderForMemory(chars.baseAddress, length, name, nil, XMLDocument.parseOptions) else {
-                        return Outcome(syntaxError: XMLDiagnostic(message: "out of memory", line: nil), validityErrors: [], hasDoctype: false)
+                        return .failed("out of memory")
                     }
                     defer { xmlFreeTextReader(reader) }
                     // Parser errors go to this thread's structured error handler (as in `XMLDocument`),
@@ -82,8 +86,7 @@ public enum XMLStream {
                     xmlSetStructuredErrorFunc(sinkPointer, XMLDiagnosticSink.handler)
                     defer { xmlSetStructuredErrorFunc(nil, nil) }
                     guard xmlTextReaderSchemaValidateCtxt(reader, validation, 0) == 0 else {
-                        return Outcome(syntaxError: XMLDiagnostic(message: "the schema could not be attached to the reader", line: nil),
-                                       validityErrors: [], hasDoctype: false)
+                        return .failed("the schema could not be attached to the reader")
                     }
                     var hasDoctype = false
                     var status = xmlTextReaderRead(reader)

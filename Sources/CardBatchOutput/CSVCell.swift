@@ -15,7 +15,9 @@ public enum CSVCell {
 
     /// Quotes a cell when it holds a comma, quote or line break, doubling inner quotes.
     public static func quoted(_ value: String) -> String {
-        String(decoding: cell(value), as: UTF8.self)
+        var out: [UInt8] = []
+        appendCell(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// One row: the cells neutralised, quoted where needed, joined by commas, ended by CRLF.
@@ -28,19 +30,9 @@ public enum CSVCell {
         out.reserveCapacity(cells.reduce(2) { $0 + $1.utf8.count + 3 })
         for (i, value) in cells.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
-            if let first = value.utf8.first, formulaStarts.contains(first) {
-                appendCell("'" + value, to: &out)
-            } else {
-                appendCell(value, to: &out)
-            }
+            appendCell(neutralised(value), to: &out)
         }
         out += [0x0D, 0x0A]
-        return out
-    }
-
-    private static func cell(_ value: String) -> [UInt8] {
-        var out: [UInt8] = []
-        appendCell(value, to: &out)
         return out
     }
 
