@@ -129,11 +129,14 @@ struct SharedLedgerWatcherTests {
         for (i, outlet) in ["outlet-a", "outlet-b"].enumerated() {
             try Fixtures.cleanBundle([people[0], people[1 + i]]).write(to: dir.file("\(outlet).zip"))
         }
+        // The secret file is written once, before the runs: written by both at once, one run could
+        // read it half written and never start.
+        let secret = try LedgerSecret.writeTestSecret(to: dir.file("ledger.secret"))
         let runs = Locked<[String: CardBatchBinary.Run]>([:])
         DispatchQueue.concurrentPerform(iterations: 2) { i in
             let outlet = ["outlet-a", "outlet-b"][i]
             let run = try? CardBatchBinary.run(["process", "--quiet", "--date", "2026-11-25", "--out", dir.file("out-\(outlet)"),
-                                                "--ledger", url, "--secret", LedgerSecret.writeTestSecret(to: dir.file("ledger.secret")), "--host-id", outlet, dir.file("\(outlet).zip")])
+                                                "--ledger", url, "--secret", secret, "--host-id", outlet, dir.file("\(outlet).zip")])
             runs.withLock { $0[outlet] = run }
         }
         let statuses = runs.withLock { $0.mapValues(\.status) }
