@@ -28,7 +28,7 @@ public struct EmployeeRecord: Sendable, Equatable {
     /// first each field's end offset (4 bytes, little-endian), then the texts back to back. One
     /// allocation a record instead of an array of 13 strings and the heap text of the longer ones:
     /// a bundle may hold 100,000 records.
-    private var packed: [UInt8]
+    private(set) var packed: [UInt8]
 
     private static let fieldCount = RosterField.allCases.count
 
@@ -65,6 +65,24 @@ public struct EmployeeRecord: Sendable, Equatable {
         self.path = path
         self.format = format
         packed = Self.pack(fieldValues)
+    }
+
+    /// A record from its packed texts (`EmployeeRecords` reading its storage back); nil when `packed`
+    /// is not laid out as `pack` lays it out.
+    init?(row: Int, line: Int?, path: String?, format: RosterFormat, packed: [UInt8]) {
+        let base = Self.fieldCount * 4
+        guard packed.count >= base else { return nil }
+        self.row = row
+        self.line = line
+        self.path = path
+        self.format = format
+        self.packed = packed
+        var previous = 0
+        for slot in 0..<Self.fieldCount {
+            let end = end(slot)
+            guard end >= previous, end <= packed.count - base else { return nil }
+            previous = end
+        }
     }
 
     public var fieldValues: [String] { (0..<Self.fieldCount).map(value(slot:)) }
@@ -107,9 +125,9 @@ public struct Roster: Sendable, Equatable {
     /// The roster's entry name inside the bundle.
     public var entry: String
     public var header: RosterHeader
-    public var employees: [EmployeeRecord]
+    public var employees: EmployeeRecords
 
-    public init(format: RosterFormat, entry: String, header: RosterHeader, employees: [EmployeeRecord]) {
+    public init(format: RosterFormat, entry: String, header: RosterHeader, employees: EmployeeRecords) {
         self.format = format
         self.entry = entry
         self.header = header

@@ -37,8 +37,9 @@ public enum IntakeResult: Sendable {
 /// parse the roster, inspect the letter, and map each employee to a photo entry. Nothing is
 /// extracted to disk; entries are inflated into memory one at a time, within the caps.
 public enum BundleIntake {
+    /// `recordStorage` keeps the roster's employees out of memory (`RosterSpill`); nil keeps them in memory.
     public static func open(path: String, name: String, processingDate: CalendarDate, configuration: Configuration,
-                            permits: PermitExtract? = nil) -> IntakeResult {
+                            permits: PermitExtract? = nil, recordStorage: (any RecordStorage)? = nil) -> IntakeResult {
         var context = RuleContext(processingDate: processingDate, configuration: configuration, bundle: name, rosterEntry: "", permits: permits)
         let limits = configuration.archive
         let archive: ZipArchive
@@ -106,13 +107,14 @@ public enum BundleIntake {
         if findings.hasErrors { return .rejected(findings, rosterFormat: format) }
 
         let parsed: RosterParseResult
+        let records = recordStorage.map(EmployeeRecords.init(storage:)) ?? []
         if format == .csv {
             // Decode, then let the raw bytes go before the records are built.
             let decoded = RosterText.decode(rosterBytes)
             rosterBytes = []
-            parsed = CSVRosterParser.parse(decoded: decoded, entry: rosterEntry.name, context: context)
+            parsed = CSVRosterParser.parse(decoded: decoded, entry: rosterEntry.name, context: context, into: records)
         } else {
-            parsed = XMLRosterParser.parse(bytes: rosterBytes, entry: rosterEntry.name, context: context)
+            parsed = XMLRosterParser.parse(bytes: rosterBytes, entry: rosterEntry.name, context: context, into: records)
             rosterBytes = []
         }
         findings += parsed.findings

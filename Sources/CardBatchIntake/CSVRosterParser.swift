@@ -15,8 +15,9 @@ public enum CSVRosterParser {
         parse(decoded: RosterText.decode(bytes), entry: entry, context: context)
     }
 
-    /// Parses an already decoded roster, so the caller can release the raw bytes first.
-    public static func parse(decoded: RosterText.Decoded, entry: String, context: RuleContext) -> RosterParseResult {
+    /// Parses an already decoded roster, so the caller can release the raw bytes first. The employees
+    /// are appended to `records` (empty: in memory, or kept in a storage).
+    public static func parse(decoded: RosterText.Decoded, entry: String, context: RuleContext, into records: EmployeeRecords = []) -> RosterParseResult {
         let location = Location(bundle: context.bundle, entry: entry)
         let text: String
         switch decoded {
@@ -37,7 +38,7 @@ public enum CSVRosterParser {
         var width = 0
         var sawHeader = false
         var header = RosterHeader()
-        var employees: [EmployeeRecord] = []
+        var employees = records
         let byName = Dictionary(uniqueKeysWithValues: RosterField.allCases.map { ($0.csvColumn, $0) })
         do {
             try RFC4180Reader.forEachRecord(in: text) { record in
@@ -127,7 +128,7 @@ public enum CSVRosterParser {
 
     /// Reads one data row: the employer from the first, an employee from every row.
     static func readRow(_ record: CSVRecord, entry: String, context: RuleContext, width: Int, columnOf: [RosterField: Int],
-                        header: inout RosterHeader, employees: inout [EmployeeRecord], findings: inout [Finding]) {
+                        header: inout RosterHeader, employees: inout EmployeeRecords, findings: inout [Finding]) {
         if record.fields.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { return }
         guard record.fields.count == width else {
             findings.append(RosterSchemaRule.description.finding(

@@ -11,7 +11,8 @@ public enum XMLRosterParser {
     /// Diagnostics beyond this many are summarised, so a wholly wrong file gives a readable report.
     static let maxDiagnostics = 20
 
-    public static func parse(bytes: [UInt8], entry: String, context: RuleContext) -> RosterParseResult {
+    /// The employees are appended to `records` (empty: in memory, or kept in a storage).
+    public static func parse(bytes: [UInt8], entry: String, context: RuleContext, into records: EmployeeRecords = []) -> RosterParseResult {
         let location = Location(bundle: context.bundle, entry: entry)
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || (bytes.count > 1 && (bytes[0] == 0 || bytes[1] == 0)) {
             return .rejected([RosterEncodingRule.description.finding(
@@ -35,7 +36,7 @@ public enum XMLRosterParser {
         // Read as a stream and validated as it is read: each employee's element is built, read into
         // its record and freed, so memory holds the records, not a tree of the whole roster.
         var header = RosterHeader()
-        var employees: [EmployeeRecord] = []
+        var employees = records
         let outcome = XMLStream.read(bytes: bytes, name: entry, schema: schema) { element in
             switch element.depth {
             case 0:

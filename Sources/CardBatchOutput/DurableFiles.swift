@@ -1,3 +1,4 @@
+import CardBatchNative
 import CSystemShims
 public import Foundation
 
@@ -60,26 +61,12 @@ public enum DurableFiles {
 
     /// Writes all of `bytes` at `offset` of `fd` (`pwrite`), resuming after short writes and interruptions.
     static func writeAll(_ bytes: [UInt8], to fd: Int32, at offset: UInt64, path: String) throws(OutputError) {
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress! + written, bytes.count - written, off_t(offset) + off_t(written)) }
-            if n < 0 && Foundation.errno == EINTR { continue }
-            guard n > 0 else { throw .errno("write", path) }
-            written += n
-        }
+        guard PositionalIO.write(bytes, to: fd, at: offset) else { throw .errno("write", path) }
     }
 
     /// Reads exactly `count` bytes at `offset` of `fd` (`pread`); nil when the file cannot give them.
     static func read(_ fd: Int32, count: Int, at offset: UInt64) -> [UInt8]? {
-        var bytes = [UInt8](repeating: 0, count: count)
-        var done = 0
-        while done < count {
-            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(offset) + off_t(done)) }
-            if n < 0 && Foundation.errno == EINTR { continue }
-            guard n > 0 else { return nil }
-            done += n
-        }
-        return bytes
+        PositionalIO.read(fd, count: count, at: offset)
     }
 
     /// Replaces the file at `path` atomically: a temporary file in the same folder, written, fsynced,

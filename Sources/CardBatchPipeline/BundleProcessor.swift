@@ -47,8 +47,19 @@ public enum BundleProcessor {
                                 rosterFormat: format, header: roster?.header, bundleFindings: findings, employees: employees)
         }
 
+        // The roster's records go to a spill file in the output folder, not memory (see `RosterSpill`).
+        try DurableFiles.makeDirectories(options.outputDirectory, mode: mode_t(options.configuration.output.directoryModeBits ?? 0o700))
+        let spill: RosterSpill
+        do {
+            spill = try RosterSpill(folder: options.outputDirectory, mode: UInt32(options.configuration.output.fileModeBits ?? 0o600))
+        } catch {
+            throw OutputError(path: options.outputDirectory, operation: "keep the roster of \(name) in", message: error.message)
+        }
         var intake: IntakeResult? = BundleIntake.open(path: job.path, name: name, processingDate: options.processingDate,
-                                                      configuration: options.configuration, permits: options.permits)
+                                                      configuration: options.configuration, permits: options.permits, recordStorage: spill)
+        if let failure = spill.failure {
+            throw OutputError(path: spill.path, operation: "keep the roster of \(name) in", message: failure)
+        }
         // Bytes the ledger already knows are named without judging them again, when the digest is
         // ready by the end of the intake. A large bundle's digest takes longer (about 1 s a GB) and
         // is not waited for: its employees are judged meanwhile, and the ledger's reservation at
@@ -69,14 +80,14 @@ public enum BundleProcessor {
             let staged = try StagedFolder(parent: options.outputDirectory, name: job.outputName, settings: options.configuration.output)
             do throws(OutputError) {
                 let (employees, photoStageFindings) = try checkEmployees(prepared, options: options, staged: staged)
-                // Every employee's record is in the results spill now: the parsed roster (some 250
-                // bytes an employee) goes before the reports are written.
+                // Every employee's record is in the results spill now: the roster (its spill file and
+                // 16 bytes an employee) goes before the reports are written.
                 _ = consume prepared
                 if photoStageFindings.hasErrors {
                     // A photo entry failed to inflate: the archive is damaged or hostile, so the bundle
                     // is refused as a whole and nothing of it is accepted.
                     staged.discard()
-                    let roster = Roster(format: format, entry: entry, header: header, employees: employees.map(\.record))
+                    let roster = Roster(format: format, entry: entry, header: header, employees: EmployeeRecords(employees.map(\.record)))
                     return try BundlePublisher.publish(rejectedResult(intakeFindings + photoStageFindings, format, roster), job: job, options: options,
                                                        staged: nil, rosterEntry: entry)
                 }

@@ -17,7 +17,7 @@ let groups: [(subject: String, name: String)] = [
     ("[String]", "layoutRules"),
     ("BundleFacts", "bundleRules"),
     ("EmployeeSubject", "employeeRules"),
-    ("[EmployeeRecord]", "rosterRules"),
+    ("EmployeeRecords", "rosterRules"),
     ("[EmployeeSubject]", "photoRosterRules"),
     ("(record: EmployeeRecord, earlier: LedgerBundle?)", "ledgerRules"),
     ("(record: EmployeeRecord, bundleErrors: [Finding])", "bundleRejectionRules"),

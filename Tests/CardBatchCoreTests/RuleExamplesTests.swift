@@ -37,7 +37,7 @@ struct RuleExamplesTests {
         switch subject {
         case let s as EmployeeSubject: values = record(s.record)
         case let s as [EmployeeSubject]: values = s.flatMap { record($0.record) }
-        case let s as [EmployeeRecord]: values = s.flatMap(record)
+        case let s as EmployeeRecords: values = s.flatMap(record)
         case let s as (record: EmployeeRecord, earlier: LedgerBundle?): values = record(s.record)
         case let s as (record: EmployeeRecord, bundleErrors: [Finding]): values = record(s.record)
         case let s as BundleFacts: values = RosterField.allCases.filter(\.isPersonal).map { s.header[$0] }

@@ -8,7 +8,7 @@ public struct EmployeeDuplicatePassportRule: Rule {
     )
     public init() {}
 
-    public func check(_ records: [EmployeeRecord], in context: RuleContext) -> [Finding] {
+    public func check(_ records: EmployeeRecords, in context: RuleContext) -> [Finding] {
         // Count first: with thousands of rows, grouping every row would copy the whole roster.
         var counts: [String: Int] = [:]
         for record in records where !record[.passportNumber].isEmpty { counts[record.identityKey, default: 0] += 1 }
@@ -28,7 +28,7 @@ public struct EmployeeDuplicatePassportRule: Rule {
         }.sorted()
     }
 
-    public static var examples: RuleExamples<[EmployeeRecord]> {
+    public static var examples: RuleExamples<EmployeeRecords> {
         var twin = Example.record
         twin.row = 2
         var otherState = twin
