@@ -13,9 +13,9 @@ public final class StagedFolder: Sendable {
     public let stagingPath: String
     let fileMode: mode_t
     let directoryMode: mode_t
-    /// SHA-256 of every file written so far, by relative path, for the manifest (32 bytes each, not
-    /// their hex text: a bundle of 10,000 accepted photos keeps 10,000 of them).
-    private let digests = Locked<[String: Digest256]>([:])
+    /// Every file written so far with its SHA-256, for the manifest (a bundle of 100,000 accepted
+    /// photos keeps 100,000 of them: see `ManifestEntries`).
+    private let digests = Locked(ManifestEntries())
     /// The `precheck` page's thumbnails until the page is written (see `ThumbnailSpill`).
     let thumbnailSpill = Locked<ThumbnailSpill?>(nil)
 
@@ -38,14 +38,14 @@ public final class StagedFolder: Sendable {
     public func write(_ bytes: [UInt8], to relative: String, sha256: String? = nil) throws(OutputError) {
         try DurableFiles.writeNew(bytes, to: "\(stagingPath)/\(relative)", mode: fileMode)
         let digest = sha256.flatMap(Digest256.init(hex:)) ?? Digest256(hex: SHA256.hex(bytes))!
-        digests.withLock { $0[relative] = digest }
+        digests.withLock { $0.add(relative, digest) }
     }
 
     /// Removes a file written earlier (a photo whose employee was rejected after all).
     public func remove(_ relative: String) throws(OutputError) {
         let path = "\(stagingPath)/\(relative)"
         if unlink(path) != 0 && errno != ENOENT { throw .errno("remove", path) }
-        _ = digests.withLock { $0.removeValue(forKey: relative) }
+        digests.withLock { $0.remove(relative) }
     }
 
     /// Removes a folder created earlier if nothing was written into it.
@@ -58,29 +58,38 @@ public final class StagedFolder: Sendable {
         let sink = try FileSink(creating: "\(stagingPath)/\(relative)", mode: fileMode)
         try body(sink)
         let digest = Digest256(hex: try sink.finish())!
-        digests.withLock { $0[relative] = digest }
+        digests.withLock { $0.add(relative, digest) }
     }
 
     public func write(_ text: String, to relative: String) throws(OutputError) {
         try write(Array(text.utf8), to: relative)
     }
 
-    /// Every file written so far, sorted.
-    public var writtenFiles: [String] { digests.withLock { $0.keys.sorted() } }
-
     /// `manifest.sha256`: every file written so far with its SHA-256, in the format `sha256sum -c`
     /// checks (run it inside the folder). Written last, it does not list itself.
     /// Returns the manifest's own SHA-256 (what the run history records for the folder).
     @discardableResult
     public func writeManifest() throws(OutputError) -> String {
-        // Sorted as (name, digest) pairs and written line by line: a bundle of 100,000 photos never
-        // holds its manifest as one text.
-        let entries = digests.withLock { $0.sorted { $0.key < $1.key } }
-        let sink = try FileSink(creating: "\(stagingPath)/\(ResultLayout.manifest)", mode: fileMode)
-        for (name, digest) in entries { try sink.write("\(digest.hex)  \(name)\n") }
-        let digest = try sink.finish()
-        digests.withLock { $0[ResultLayout.manifest] = Digest256(hex: digest)! }
+        let digest = try writeManifestLines()
+        digests.withLock { $0.add(ResultLayout.manifest, Digest256(hex: digest)!) }
         return digest
+    }
+
+    /// Writes the manifest line by line (a bundle of 100,000 photos never holds it as one text) and
+    /// returns its SHA-256.
+    private func writeManifestLines() throws(OutputError) -> String {
+        let entries = digests.withLock { $0 }
+        let sink = try FileSink(creating: "\(stagingPath)/\(ResultLayout.manifest)", mode: fileMode)
+        var line: [UInt8] = []
+        try entries.forEachSorted { (name, digest) throws(OutputError) in
+            line.removeAll(keepingCapacity: true)
+            line += digest.hex.utf8
+            line += "  ".utf8
+            line += name
+            line.append(UInt8(ascii: "\n"))
+            try sink.write(line)
+        }
+        return try sink.finish()
     }
 
     /// Renames the staging folder to the final name, replacing an earlier result.
