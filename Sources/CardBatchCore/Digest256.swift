@@ -60,3 +60,11 @@ public struct Digest256: Hashable, Sendable {
         return digests.indices.filter { digests[$0].map { counts[$0]! > 1 } ?? false }
     }
 }
+
+/// Ordered as their hex texts are (byte by byte), so a sorted array of digests can stand in for a
+/// set of 64-character keys at 32 bytes each.
+extension Digest256: Comparable {
+    public static func < (a: Digest256, b: Digest256) -> Bool {
+        (a.words.0, a.words.1, a.words.2, a.words.3) < (b.words.0, b.words.1, b.words.2, b.words.3)
+    }
+}

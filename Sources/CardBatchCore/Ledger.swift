@@ -49,11 +49,13 @@ public protocol Ledger: Sendable {
     /// accepted or reserved by another bundle are not reserved; they are returned with that bundle.
     /// Throws `LedgerConflict.bundleAlreadyRecorded` when the same bytes were completed meanwhile,
     /// and `LedgerConflict.bundlePending` when another reservation of them is still pending.
-    func reserve(_ bundle: LedgerBundle, employees: [EmployeeIdentity]) throws -> [EmployeeIdentity: LedgerBundle]
+    /// `employees` may be read more than once; none of it is kept beyond each employee's key (a
+    /// bundle may reserve 100,000 employees, read one at a time from its results spill).
+    func reserve(_ bundle: LedgerBundle, employees: some Collection<EmployeeIdentity>) throws -> [EmployeeIdentity: LedgerBundle]
 
     /// Marks a reserved bundle completed with its final outcome, keeping only `accepted` of its
-    /// reserved employees (the others were rejected after reserving).
-    func complete(sha256: String, outcome: String, accepted: Set<EmployeeIdentity>) throws
+    /// reserved employees (the others were rejected after reserving). `accepted` is read once.
+    func complete(sha256: String, outcome: String, accepted: some Sequence<EmployeeIdentity>) throws
 
     /// Drops a reserved bundle whose outputs were never published.
     func abandon(sha256: String) throws

@@ -155,11 +155,12 @@ public final class PostgresLedger: Ledger {
         try run("SELECT \(Self.columns) FROM bundles WHERE sha256 = $1 AND state = 'done'", [.text(sha256)]).first.map(Self.bundle)
     }
 
-    public func reserve(_ bundle: LedgerBundle, employees: [EmployeeIdentity]) throws -> [EmployeeIdentity: LedgerBundle] {
+    public func reserve(_ bundle: LedgerBundle, employees: some Collection<EmployeeIdentity>) throws -> [EmployeeIdentity: LedgerBundle] {
         // One order for every reserver: two bundles holding some of the same employees then wait
-        // for each other instead of deadlocking.
-        let keyed = employees.map { ($0, secret.identityKey($0)) }.sorted { $0.1 < $1.1 }
-        let result = try transaction { db throws(PostgresError) -> Result<[EmployeeIdentity: LedgerBundle], LedgerConflict> in
+        // for each other instead of deadlocking. The keys are sorted as digests (32 bytes an
+        // employee); an employee another bundle holds is named by its position, found again after.
+        let keyed = IdentityKeys(employees, secret: secret)
+        let result = try transaction { db throws(PostgresError) -> Result<[Int: LedgerBundle], LedgerConflict> in
             let inserted = try db.query("""
                 INSERT INTO bundles (\(Self.columns), state, session_id) VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7)
                 ON CONFLICT (sha256) DO NOTHING RETURNING sha256
@@ -170,20 +171,21 @@ public final class PostgresLedger: Ledger {
                 let earlier = recorded.first.map(Self.bundle) ?? bundle
                 return .failure(recorded.first?[6] == "done" ? .bundleAlreadyRecorded(earlier) : .bundlePending(earlier))
             }
-            var conflicts: [EmployeeIdentity: LedgerBundle] = [:]
-            for (employee, key) in keyed {
+            var conflicts: [Int: LedgerBundle] = [:]
+            for (digest, position) in keyed.keys {
                 // The unique key decides: a concurrent reservation of the same employee waits here
                 // for the other transaction, then finds its row.
+                let key = digest.hex
                 let reserved = try db.query("""
                     INSERT INTO employees (identity_key, bundle_sha256) VALUES ($1, $2) ON CONFLICT (identity_key) DO NOTHING RETURNING 1
                     """, [.text(key), .text(bundle.sha256)])
                 if reserved.isEmpty, let holder = try db.query(LedgerStatement(KeyedIdentities.holder).numbered, [.text(key)]).first {
-                    conflicts[employee] = Self.bundle(holder)
+                    conflicts[position] = Self.bundle(holder)
                 }
             }
             return .success(conflicts)
         }
-        return try result.get()
+        return IdentityKeys.employees(at: try result.get(), in: employees)
     }
 
     /// Checks, just before a bundle's folder is published, that its reservation is still this
@@ -198,13 +200,23 @@ public final class PostgresLedger: Ledger {
         }
     }
 
-    public func complete(sha256: String, outcome: String, accepted: Set<EmployeeIdentity>) throws {
-        let keys = Set(accepted.map(secret.identityKey))
+    public func complete(sha256: String, outcome: String, accepted: some Sequence<EmployeeIdentity>) throws {
+        let kept = IdentityKeys(accepted, secret: secret)
         try transaction { db throws(PostgresError) in
-            for row in try db.query("SELECT identity_key FROM employees WHERE bundle_sha256 = $1", [.text(sha256)]) {
-                guard let key = row[0], !keys.contains(key) else { continue }
-                try db.query("DELETE FROM employees WHERE identity_key = $1 AND bundle_sha256 = $2", [.text(key), .text(sha256)])
+            // The keys still accepted go to a temporary table (a thousand a statement), and the
+            // server deletes the bundle's other reservations: no row comes back here.
+            try db.query("CREATE TEMPORARY TABLE kept_keys (identity_key TEXT PRIMARY KEY) ON COMMIT DROP")
+            var start = 0
+            while start < kept.keys.count {
+                let batch = kept.keys[start..<min(start + 1_000, kept.keys.count)]
+                try db.query("INSERT INTO kept_keys SELECT unnest($1::text[]) ON CONFLICT DO NOTHING",
+                             [.text("{" + batch.map(\.digest.hex).joined(separator: ",") + "}")])
+                start += batch.count
             }
+            try db.query("""
+                DELETE FROM employees e WHERE e.bundle_sha256 = $1
+                AND NOT EXISTS (SELECT 1 FROM kept_keys k WHERE k.identity_key = e.identity_key)
+                """, [.text(sha256)])
             try db.query("UPDATE bundles SET state = 'done', outcome = $1, session_id = NULL WHERE sha256 = $2", [.text(outcome), .text(sha256)])
         }
     }

@@ -108,38 +108,42 @@ public final class SQLiteLedger: Ledger {
         }
     }
 
-    public func reserve(_ bundle: LedgerBundle, employees: [EmployeeIdentity]) throws -> [EmployeeIdentity: LedgerBundle] {
-        let keyed = employees.map { ($0, secret.identityKey($0)) }
+    public func reserve(_ bundle: LedgerBundle, employees: some Collection<EmployeeIdentity>) throws -> [EmployeeIdentity: LedgerBundle] {
+        let keyed = IdentityKeys(employees, secret: secret)
         let result = try database.withLock { db throws(SQLiteError) in
-            try db.transaction { () throws(SQLiteError) -> Result<[EmployeeIdentity: LedgerBundle], LedgerConflict> in
+            try db.transaction { () throws(SQLiteError) -> Result<[Int: LedgerBundle], LedgerConflict> in
                 if let recorded = try db.query("SELECT \(Self.columns), state FROM bundles WHERE sha256 = ?", [.text(bundle.sha256)]).first {
                     return .failure(recorded[6] == "pending" ? .bundlePending(Self.bundle(recorded)) : .bundleAlreadyRecorded(Self.bundle(recorded)))
                 }
                 try db.query("INSERT INTO bundles (\(Self.columns), state, pid) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)",
                              [.text(bundle.sha256), .text(bundle.name), .text(bundle.output), .text(bundle.processedAt),
                               .text(bundle.processingDate), .text(bundle.outcome), .integer(Int(getpid()))])
-                var conflicts: [EmployeeIdentity: LedgerBundle] = [:]
-                for (employee, key) in keyed {
+                var held: [Int: LedgerBundle] = [:]
+                for (digest, position) in keyed.keys {
+                    let key = digest.hex
                     if let holder = try db.query(KeyedIdentities.holder, [.text(key)]).first {
-                        conflicts[employee] = Self.bundle(holder)
+                        held[position] = Self.bundle(holder)
                         continue
                     }
                     try db.query("INSERT INTO employees (identity_key, bundle_sha256) VALUES (?, ?)", [.text(key), .text(bundle.sha256)])
                 }
-                return .success(conflicts)
+                return .success(held)
             }
         }
-        return try result.get()
+        return IdentityKeys.employees(at: try result.get(), in: employees)
     }
 
-    public func complete(sha256: String, outcome: String, accepted: Set<EmployeeIdentity>) throws {
-        let keys = Set(accepted.map(secret.identityKey))
+    public func complete(sha256: String, outcome: String, accepted: some Sequence<EmployeeIdentity>) throws {
+        let kept = IdentityKeys(accepted, secret: secret)
         try database.withLock { db throws(SQLiteError) in
             try db.transaction { () throws(SQLiteError) in
-                for row in try db.query("SELECT identity_key FROM employees WHERE bundle_sha256 = ?", [.text(sha256)]) {
-                    guard let key = row[0], !keys.contains(key) else { continue }
-                    try db.query("DELETE FROM employees WHERE identity_key = ?", [.text(key)])
+                // The bundle's reserved keys are read one row at a time; those no longer accepted
+                // (normally none) are deleted after.
+                var withdrawn: [String] = []
+                try db.forEachRow("SELECT identity_key FROM employees WHERE bundle_sha256 = ?", [.text(sha256)]) { row in
+                    if let key = row[0], !kept.contains(hex: key) { withdrawn.append(key) }
                 }
+                for key in withdrawn { try db.query("DELETE FROM employees WHERE identity_key = ?", [.text(key)]) }
                 try db.query("UPDATE bundles SET state = 'done', outcome = ? WHERE sha256 = ?", [.text(outcome), .text(sha256)])
             }
         }

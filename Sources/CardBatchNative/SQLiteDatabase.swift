@@ -72,6 +72,14 @@ public final class SQLiteDatabase {
     /// - SeeAlso: `sqlite3_prepare_v2`, `sqlite3_bind_text`, `sqlite3_step`, `sqlite3_column_text`
     @discardableResult
     public func query(_ sql: String, _ arguments: [SQLiteValue] = []) throws(SQLiteError) -> [[String?]] {
+        var rows: [[String?]] = []
+        try forEachRow(sql, arguments) { rows.append($0) }
+        return rows
+    }
+
+    /// Runs one statement like `query`, handing each row to `body` as it is stepped to instead of
+    /// collecting them (a bundle's 100,000 reserved keys are never all in memory).
+    public func forEachRow(_ sql: String, _ arguments: [SQLiteValue] = [], _ body: ([String?]) throws(SQLiteError) -> Void) throws(SQLiteError) {
         var statement: OpaquePointer?
         try check(sqlite3_prepare_v2(handle, sql, -1, &statement, nil), sql)
         defer { sqlite3_finalize(statement) }
@@ -83,12 +91,11 @@ public final class SQLiteDatabase {
             case .null: try check(sqlite3_bind_null(statement, index), sql)
             }
         }
-        var rows: [[String?]] = []
         while true {
             let status = sqlite3_step(statement)
-            if status == SQLITE_DONE { return rows }
-            guard status == SQLITE_ROW else { try check(status, sql); return rows }
-            rows.append((0..<sqlite3_column_count(statement)).map { column in
+            if status == SQLITE_DONE { return }
+            guard status == SQLITE_ROW else { return try check(status, sql) }
+            try body((0..<sqlite3_column_count(statement)).map { column in
                 sqlite3_column_text(statement, column).map { String(cString: $0) }
             })
         }

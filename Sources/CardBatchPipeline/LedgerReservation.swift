@@ -31,7 +31,7 @@ struct LedgerReservation {
         let deadline = Date().addingTimeInterval(pendingWait)
         while true {
             do {
-                let conflicts = try ledger.reserve(pending, employees: result.accepted.map(\.identity))
+                let conflicts = try ledger.reserve(pending, employees: result.accepted.lazy.map(\.identity))
                 let freed: Bool
                 do {
                     freed = try freesStoppedHolders(of: conflicts, in: ledger)
@@ -91,7 +91,7 @@ struct LedgerReservation {
     /// Marks the bundle done with its final outcome and accepted employees. The folder is published
     /// by then; should this fail, the next run's recovery completes the bundle from that folder.
     func complete(_ result: BundleResult) {
-        try? ledger.complete(sha256: sha256, outcome: result.status.rawValue, accepted: Set(result.accepted.lazy.map(\.identity)))
+        try? ledger.complete(sha256: sha256, outcome: result.status.rawValue, accepted: result.accepted.lazy.map(\.identity))
     }
 
     /// Withdraws the reservation of a bundle whose folder was not published.

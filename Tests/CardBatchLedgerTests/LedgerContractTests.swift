@@ -49,6 +49,28 @@ struct LedgerContractTests {
         #expect(try ledger.reserve(bundle("b"), employees: [ben]) == [:])
     }
 
+    /// Thousands of employees, read as a lazy sequence (as the pipeline reads its results spill): the
+    /// ones held elsewhere are named, and completing keeps exactly the accepted ones, beyond the
+    /// thousand keys PostgreSQL is sent at a time.
+    @Test(arguments: Kind.allCases)
+    func aLargeBundleKeepsExactlyItsAcceptedEmployeesAndNamesItsConflicts(_ kind: Kind) throws {
+        let dir = TemporaryDirectory()
+        let ledger = try kind.make(dir)
+        let staff = (0..<2_500).map { EmployeeIdentity(nationality: "FRA", passportNumber: "P\($0)", recordKey: "FRA-\($0)") }
+        _ = try ledger.reserve(bundle("held"), employees: [staff[7], staff[2_000]])
+        try ledger.complete(sha256: "held", outcome: "accepted", accepted: [staff[7], staff[2_000]])
+        let conflicts = try ledger.reserve(bundle("big"), employees: staff.indices.lazy.map { staff[$0] })
+        #expect(Set(conflicts.keys.map(\.recordKey)) == ["FRA-7", "FRA-2000"])
+        #expect(conflicts[staff[2_000]]?.name == "held.zip")
+        // Two employees rejected after reserving (besides the two held elsewhere).
+        let rejected: Set<Int> = [0, 1_499]
+        let accepted = staff.indices.lazy.filter { !rejected.contains($0) && $0 != 7 && $0 != 2_000 }.map { staff[$0] }
+        try ledger.complete(sha256: "big", outcome: "partially-accepted", accepted: accepted)
+        let again = try ledger.reserve(bundle("later"), employees: [staff[0], staff[1_499], staff[1], staff[2_499], staff[1_000]])
+        #expect(Set(again.keys.map(\.recordKey)) == ["FRA-1", "FRA-2499", "FRA-1000"])
+        #expect(again[staff[1]]?.name == "big.zip")
+    }
+
     @Test(arguments: Kind.allCases)
     func anAbandonedReservationFreesItsBundleAndEmployees(_ kind: Kind) throws {
         let dir = TemporaryDirectory()

@@ -23,7 +23,7 @@ public final class InMemoryLedger: Ledger, JourneyLog {
         store.withLock { store in store.bundles[sha256].flatMap { $0.pending ? nil : $0.bundle } }
     }
 
-    public func reserve(_ bundle: LedgerBundle, employees: [EmployeeIdentity]) throws -> [EmployeeIdentity: LedgerBundle] {
+    public func reserve(_ bundle: LedgerBundle, employees: some Collection<EmployeeIdentity>) throws -> [EmployeeIdentity: LedgerBundle] {
         try store.withLock { store throws(LedgerConflict) in
             if let recorded = store.bundles[bundle.sha256] {
                 throw recorded.pending ? .bundlePending(recorded.bundle) : .bundleAlreadyRecorded(recorded.bundle)
@@ -41,7 +41,8 @@ public final class InMemoryLedger: Ledger, JourneyLog {
         }
     }
 
-    public func complete(sha256: String, outcome: String, accepted: Set<EmployeeIdentity>) throws {
+    public func complete(sha256: String, outcome: String, accepted: some Sequence<EmployeeIdentity>) throws {
+        let accepted = Set(accepted)
         store.withLock { store in
             store.employees = store.employees.filter { $0.value.sha256 != sha256 || accepted.contains($0.value.identity) }
             store.bundles[sha256]?.bundle.outcome = outcome
