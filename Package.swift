@@ -55,7 +55,7 @@ let package = Package(
         // The ledger of processed bundles and accepted employees, on SQLite (behind CardBatchCore's Ledger protocol).
         .target(name: "CardBatchLedger", dependencies: ["CardBatchCore", "CardBatchNative"]),
         // Bundles in, outputs out; concurrency lives here.
-        .target(name: "CardBatchPipeline", dependencies: ["CardBatchCore", "CardBatchIntake", "CardBatchOutput", "CardBatchNative"]),
+        .target(name: "CardBatchPipeline", dependencies: ["CardBatchCore", "CardBatchIntake", "CardBatchOutput", "CardBatchNative", "CSystemShims"]),
         // The nightly inbox watcher: readiness, claims, recovery, quarantine, metrics, summaries.
         .target(name: "CardBatchWatcher", dependencies: [
             "CardBatchCore", "CardBatchPipeline", "CardBatchOutput", "CardBatchNative", "CSystemShims",

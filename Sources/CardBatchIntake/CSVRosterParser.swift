@@ -19,7 +19,7 @@ public enum CSVRosterParser {
     /// are appended to `records` (empty: in memory, or kept in a storage).
     public static func parse(decoded: RosterText.Decoded, entry: String, context: RuleContext, into records: EmployeeRecords = []) -> RosterParseResult {
         let location = Location(bundle: context.bundle, entry: entry)
-        let text: String
+        let text: RosterText.Body
         switch decoded {
         case .refused(let reason):
             return .rejected([RosterEncodingRule.description.finding(

@@ -34,6 +34,15 @@ public enum RFC4180Reader {
 
     /// Hands each record to `body` as soon as it is complete, so memory holds one record at a time.
     public static func forEachRecord(in text: String, delimiter: Unicode.Scalar = ",", _ body: (CSVRecord) -> Void) throws(CSVSyntaxError) {
+        try forEachRecord(of: text.unicodeScalars, delimiter: delimiter, body)
+    }
+
+    /// Like `forEachRecord(in:)`, over a roster's text where it lies (see `RosterText.Body`).
+    public static func forEachRecord(in text: RosterText.Body, delimiter: Unicode.Scalar = ",", _ body: (CSVRecord) -> Void) throws(CSVSyntaxError) {
+        try forEachRecord(of: text.scalars, delimiter: delimiter, body)
+    }
+
+    static func forEachRecord(of text: some Sequence<Unicode.Scalar>, delimiter: Unicode.Scalar, _ body: (CSVRecord) -> Void) throws(CSVSyntaxError) {
         var fields: [String] = []
         var field = String.UnicodeScalarView()
         var line = 1
@@ -43,7 +52,7 @@ public enum RFC4180Reader {
         var fieldStarted = false    // the current record has any content
         var quoteOpenedOnLine = 0
 
-        var scalars = text.unicodeScalars.makeIterator()
+        var scalars = text.makeIterator()
         var pending: Unicode.Scalar? = nil
         func next() -> Unicode.Scalar? {
             if let p = pending { pending = nil; return p }

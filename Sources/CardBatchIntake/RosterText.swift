@@ -6,8 +6,65 @@ import CardBatchNative
 /// neither encoding are refused, never guessed into mojibake.
 public enum RosterText {
     public enum Decoded: Equatable {
-        case text(String, encoding: String)
+        case text(Body, encoding: String)
         case refused(reason: String)
+    }
+
+    /// A roster's text. UTF-8 is read where it lies, in the bytes inflated from the bundle (a
+    /// 100,000-employee roster is some 16 MB, which a decoded copy would double); GB18030 is decoded.
+    /// Two bodies are equal when their texts are.
+    public enum Body: Equatable, ExpressibleByStringLiteral, Sendable {
+        /// Valid UTF-8 from `start` on (after a byte order mark).
+        case utf8([UInt8], start: Int)
+        case string(String)
+
+        public init(stringLiteral value: String) { self = .string(value) }
+
+        /// The text's scalars, in order.
+        public var scalars: Scalars { Scalars(body: self) }
+
+        public static func == (a: Body, b: Body) -> Bool { a.scalars.elementsEqual(b.scalars) }
+    }
+
+    /// The scalars of a `Body`: UTF-8 is decoded as it is read (ASCII byte by byte, other sequences
+    /// by the standard library's decoder).
+    public struct Scalars: Sequence {
+        let body: Body
+
+        public struct Iterator: IteratorProtocol {
+            private let bytes: [UInt8]
+            private var position: Int
+            private var string: String.UnicodeScalarView.Iterator?
+            /// Set when the bytes stopped being valid UTF-8 (the iteration ends there).
+            private(set) var failed = false
+
+            init(_ body: Body) {
+                switch body {
+                case .utf8(let bytes, let start): (self.bytes, position, string) = (bytes, start, nil)
+                case .string(let text): (bytes, position, string) = ([], 0, text.unicodeScalars.makeIterator())
+                }
+            }
+
+            public mutating func next() -> Unicode.Scalar? {
+                if string != nil { return string!.next() }
+                guard !failed, position < bytes.count else { return nil }
+                let lead = bytes[position]
+                if lead < 0x80 {
+                    position += 1
+                    return Unicode.Scalar(lead)
+                }
+                var sequence = bytes[position..<Swift.min(position + 4, bytes.count)].makeIterator()
+                var decoder = Unicode.UTF8()
+                guard case .scalarValue(let scalar) = decoder.decode(&sequence) else {
+                    failed = true
+                    return nil
+                }
+                position += scalar.utf8.count
+                return scalar
+            }
+        }
+
+        public func makeIterator() -> Iterator { Iterator(body) }
     }
 
     public static func decode(_ bytes: [UInt8]) -> Decoded {
@@ -17,12 +74,15 @@ public enum RosterText {
         if bytes.contains(0) {
             return .refused(reason: "the file contains NUL bytes, so it is not a text file in UTF-8 or GB18030")
         }
-        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
-        if let text = String(validating: body, as: UTF8.self) {
-            return .text(text, encoding: "UTF-8")
+        let utf8 = Body.utf8(bytes, start: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
+        var scalars = utf8.scalars.makeIterator()
+        while scalars.next() != nil {}
+        if !scalars.failed {
+            return .text(utf8, encoding: "UTF-8")
         }
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
         if let text = GB18030.decode(body) {
-            return .text(text, encoding: "GB18030")
+            return .text(.string(text), encoding: "GB18030")
         }
         return .refused(reason: "the bytes are valid neither as UTF-8 nor as GB18030; save the file as \"CSV UTF-8\"")
     }

@@ -2,6 +2,7 @@ import CardBatchCore
 import CardBatchIntake
 import CardBatchNative
 public import CardBatchOutput
+import CSystemShims
 import Dispatch
 import Foundation
 
@@ -76,6 +77,11 @@ public enum BundleProcessor {
         case .rejected(let findings, let format, let roster):
             return try BundlePublisher.publish(rejectedResult(findings, format, roster), job: job, options: options, staged: nil, rosterEntry: roster?.entry)
         case .ready(let prepared):
+            // The intake's passing memory (the central directory's names, the roster's bytes and
+            // text) is given back before the workers start: they allocate in arenas of their own, so
+            // the pages it freed in the middle of the main heap would otherwise stay resident
+            // throughout (some 25 MB at 100,000 employees).
+            cardbatch_release_free_memory()
             let (format, header, entry, intakeFindings) = (prepared.roster.format, prepared.roster.header, prepared.roster.entry, prepared.findings)
             let staged = try StagedFolder(parent: options.outputDirectory, name: job.outputName, settings: options.configuration.output)
             do throws(OutputError) {
@@ -177,8 +183,9 @@ public enum BundleProcessor {
             }
         }
         // Every entry has been read: the central directory (some 270 bytes an entry) goes before
-        // the reports are written.
+        // the reports are written, and its pages back to the system.
         bundle.archive.close()
+        cardbatch_release_free_memory()
         if let error = failure.withLock({ $0 }) { throw error }
         var judged = results.finish()
 

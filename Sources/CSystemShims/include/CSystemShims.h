@@ -9,4 +9,8 @@ int cardbatch_syncfs(int fd);
 /// RENAME_NOREPLACE, falling back to link + unlink on file systems without it. Returns 0 or -1 (errno set).
 int cardbatch_rename_noreplace(const char *from, const char *to);
 
+/// malloc_trim(0) where the C library has it (glibc): gives the pages of freed memory back to the
+/// system, in the middle of the heap too, not only at its top. Returns 1 when some were given back.
+int cardbatch_release_free_memory(void);
+
 #endif
