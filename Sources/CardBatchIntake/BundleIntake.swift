@@ -102,20 +102,26 @@ public enum BundleIntake {
             ))
             return .rejected(findings, rosterFormat: format)
         }
-        var (rosterBytes, rosterRead) = archive.read(index: rosterEntry.index, limit: rosterEntry.declaredSize)
-        findings += inflationFindings(rosterEntry, rosterRead, context)
-        if findings.hasErrors { return .rejected(findings, rosterFormat: format) }
-
         let parsed: RosterParseResult
         let records = recordStorage.map(EmployeeRecords.init(storage:)) ?? []
         if format == .csv {
-            // Decode, then let the raw bytes go before the records are built.
-            let decoded = RosterText.decode(rosterBytes)
-            rosterBytes = []
-            parsed = CSVRosterParser.parse(decoded: decoded, entry: rosterEntry.name, context: context, into: records)
+            // Inflated whole, then read in place (UTF-8) or decoded (GB18030): see `RosterText`.
+            let (rosterBytes, rosterRead) = archive.read(index: rosterEntry.index, limit: rosterEntry.declaredSize)
+            findings += inflationFindings(rosterEntry, rosterRead, context)
+            if findings.hasErrors { return .rejected(findings, rosterFormat: format) }
+            parsed = CSVRosterParser.parse(decoded: RosterText.decode(rosterBytes), entry: rosterEntry.name, context: context, into: records)
         } else {
-            parsed = XMLRosterParser.parse(bytes: rosterBytes, entry: rosterEntry.name, context: context, into: records)
-            rosterBytes = []
+            // Pulled from the archive as libxml2 reads it: only its input buffer holds the roster.
+            let stream = archive.open(index: rosterEntry.index, limit: rosterEntry.declaredSize)
+            let xml = XMLRosterParser.parse(entry: rosterEntry.name, context: context, into: records) { stream.read(into: $0) }
+            // Read to its end even when the parser stopped early, so that libzip checks the CRC: a
+            // damaged entry is reported as damaged, whatever the parser made of it.
+            let rest = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 1)
+            while let count = stream.read(into: rest), count > 0 {}
+            rest.deallocate()
+            findings += inflationFindings(rosterEntry, stream.outcome, context)
+            if findings.hasErrors { return .rejected(findings, rosterFormat: format) }
+            parsed = xml
         }
         findings += parsed.findings
         guard let roster = parsed.roster, !findings.hasErrors else { return .rejected(findings, rosterFormat: format) }

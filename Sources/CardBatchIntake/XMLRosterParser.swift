@@ -13,19 +13,26 @@ public enum XMLRosterParser {
 
     /// The employees are appended to `records` (empty: in memory, or kept in a storage).
     public static func parse(bytes: [UInt8], entry: String, context: RuleContext, into records: EmployeeRecords = []) -> RosterParseResult {
-        let location = Location(bundle: context.bundle, entry: entry)
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || (bytes.count > 1 && (bytes[0] == 0 || bytes[1] == 0)) {
-            return .rejected([RosterEncodingRule.description.finding(
-                at: location, value: "UTF-16", expected: "UTF-8",
-                en: "\(entry) is UTF-16; save it as UTF-8.", zh: "\(entry) 为 UTF-16 编码；请另存为 UTF-8。"
-            )])
+        var position = 0
+        return parse(entry: entry, context: context, into: records) { buffer in
+            let count = min(buffer.count, bytes.count - position)
+            buffer.copyBytes(from: bytes[position..<(position + count)])
+            position += count
+            return count
         }
-        if let line = declarationLine(in: bytes) {
-            return .rejected([RosterDTDRule.description.finding(
-                at: Location(bundle: context.bundle, entry: entry, line: line), value: "<!DOCTYPE or <!ENTITY", expected: "no DOCTYPE",
-                en: "\(entry) line \(line) declares a DOCTYPE or entity. Rosters must not contain DTDs or entities; remove the declaration.",
-                zh: "\(entry) 第 \(line) 行含 DOCTYPE 或实体声明。名册不得包含 DTD 或实体，请删除。"
-            )])
+    }
+
+    /// Parses a roster pulled through `next` (see `XMLStream.read(name:schema:pulling:_:)`; the intake
+    /// pulls it from the bundle as it is inflated, so its bytes are never all in memory). Each pull
+    /// is screened before libxml2 sees it: UTF-16, and any DOCTYPE or entity declaration, stop the
+    /// reading there. When `next` itself fails, the result is meaningless: the caller reports why.
+    public static func parse(entry: String, context: RuleContext, into records: EmployeeRecords = [],
+                             pulling next: (UnsafeMutableRawBufferPointer) -> Int?) -> RosterParseResult {
+        let location = Location(bundle: context.bundle, entry: entry)
+        var screen = RawScreen()
+        func screened(_ buffer: UnsafeMutableRawBufferPointer) -> Int? {
+            guard let count = next(buffer) else { return nil }
+            return screen.passes(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) ? count : nil
         }
         let schema: XMLSchema
         do {
@@ -37,7 +44,7 @@ public enum XMLRosterParser {
         // its record and freed, so memory holds the records, not a tree of the whole roster.
         var header = RosterHeader()
         var employees = records
-        let outcome = XMLStream.read(bytes: bytes, name: entry, schema: schema) { element in
+        let outcome = XMLStream.read(name: entry, schema: schema, pulling: screened) { element in
             switch element.depth {
             case 0:
                 header.line = element.line
@@ -69,6 +76,26 @@ public enum XMLRosterParser {
             default:
                 return .skip
             }
+        }
+        if outcome.syntaxError != nil && !screen.stopped {
+            // libxml2 stopped early: the rest is still screened, so a declaration further on is
+            // what the report names (as when the screen ran over the whole file first).
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 1)
+            defer { buffer.deallocate() }
+            while let count = screened(buffer), count > 0 {}
+        }
+        if screen.isUTF16 {
+            return .rejected([RosterEncodingRule.description.finding(
+                at: location, value: "UTF-16", expected: "UTF-8",
+                en: "\(entry) is UTF-16; save it as UTF-8.", zh: "\(entry) 为 UTF-16 编码；请另存为 UTF-8。"
+            )])
+        }
+        if let line = screen.declarationLine {
+            return .rejected([RosterDTDRule.description.finding(
+                at: Location(bundle: context.bundle, entry: entry, line: line), value: "<!DOCTYPE or <!ENTITY", expected: "no DOCTYPE",
+                en: "\(entry) line \(line) declares a DOCTYPE or entity. Rosters must not contain DTDs or entities; remove the declaration.",
+                zh: "\(entry) 第 \(line) 行含 DOCTYPE 或实体声明。名册不得包含 DTD 或实体，请删除。"
+            )])
         }
         if let diagnostic = outcome.syntaxError {
             return .rejected([RosterSyntaxRule.description.finding(
@@ -118,19 +145,47 @@ public enum XMLRosterParser {
         return nil
     }
 
-    /// The line of the first `<!DOCTYPE` or `<!ENTITY` in the raw bytes, if any.
-    static func declarationLine(in bytes: [UInt8]) -> Int? {
-        let doctype = Array("<!DOCTYPE".utf8), entity = Array("<!ENTITY".utf8)
-        var line = 1
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == UInt8(ascii: "\n") { line += 1 }
-            if b == UInt8(ascii: "<"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "!") {
-                if bytes[i...].starts(with: doctype) || bytes[i...].starts(with: entity) { return line }
+    /// Screens a roster's raw bytes as they are pulled, before libxml2 sees them: a UTF-16 start
+    /// (the declaration scan reads bytes), and the first `<!DOCTYPE` or `<!ENTITY` anywhere, even one
+    /// split between two pulls (external entities, billion laughs).
+    struct RawScreen {
+        private static let doctype = Array("<!DOCTYPE".utf8), entity = Array("<!ENTITY".utf8)
+        private(set) var isUTF16 = false
+        /// The line of the first declaration.
+        private(set) var declarationLine: Int? = nil
+        private var line = 1
+        private var started = false
+        /// The bytes since a `<` that may still begin a declaration, and that `<`'s line.
+        private var partial: [UInt8] = []
+        private var partialLine = 1
+
+        var stopped: Bool { isUTF16 || declarationLine != nil }
+
+        /// Whether `bytes` (the next ones of the roster) may go on to libxml2.
+        mutating func passes(_ bytes: UnsafeRawBufferPointer) -> Bool {
+            guard !stopped else { return false }
+            if !started && !bytes.isEmpty {
+                started = true
+                isUTF16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || (bytes.count > 1 && (bytes[0] == 0 || bytes[1] == 0))
+                if isUTF16 { return false }
             }
-            i += 1
+            for b in bytes {
+                if !partial.isEmpty {
+                    partial.append(b)
+                    if partial == Self.doctype || partial == Self.entity {
+                        declarationLine = partialLine
+                        return false
+                    }
+                    if !Self.doctype.starts(with: partial) && !Self.entity.starts(with: partial) { partial = [] }
+                }
+                // A declaration starts only at a `<`, and none holds another.
+                if partial.isEmpty && b == UInt8(ascii: "<") {
+                    partial = [b]
+                    partialLine = line
+                }
+                if b == UInt8(ascii: "\n") { line += 1 }
+            }
+            return true
         }
-        return nil
     }
 }

@@ -55,13 +55,26 @@ public enum XMLStream {
 
     /// Reads `bytes` to the end, or to its first well-formedness error, calling `visit` at every
     /// element it enters.
-    /// - SeeAlso: `xmlReaderForMemory`, `xmlTextReaderSchemaValidateCtxt`, `xmlTextReaderRead`, `xmlTextReaderNext`
     public static func read(bytes: [UInt8], name: String, schema: XMLSchema, _ visit: (XMLStreamElement) -> Step) -> Outcome {
+        var position = 0
+        return read(name: name, schema: schema, pulling: { buffer in
+            let count = min(buffer.count, bytes.count - position)
+            buffer.copyBytes(from: bytes[position..<(position + count)])
+            position += count
+            return count
+        }, visit)
+    }
+
+    /// Reads a document pulled through `next` to its end, or to its first well-formedness error,
+    /// calling `visit` at every element it enters. `next` fills the start of the buffer it is given
+    /// and returns how many bytes it put there: 0 at the end of the document, nil to stop reading (it
+    /// failed, or refused what it read: libxml2 then reports an input error, and has not seen the
+    /// bytes of that call). Only libxml2's input buffer holds the document: a roster of 100,000
+    /// employees is some 57 MB.
+    /// - SeeAlso: `xmlReaderForIO`, `xmlTextReaderSchemaValidateCtxt`, `xmlTextReaderRead`, `xmlTextReaderNext`
+    public static func read(name: String, schema: XMLSchema, pulling next: (UnsafeMutableRawBufferPointer) -> Int?,
+                            _ visit: (XMLStreamElement) -> Step) -> Outcome {
         XMLLibrary.initialize()
-        // libxml2 takes the length as an int: a larger buffer is refused, not truncated or trapped on.
-        guard let length = Int32(exactly: bytes.count) else {
-            return .failed("the document is \(bytes.count) bytes, more than libxml2 reads")
-        }
         guard let validation = xmlSchemaNewValidCtxt(schema.schema) else {
             return .failed("out of memory")
         }
@@ -69,53 +82,69 @@ public enum XMLStream {
         defer { xmlSchemaFreeValidCtxt(validation) }
         let sink = XMLDiagnosticSink()
         let owner = Owner()
-        return withExtendedLifetime((sink, owner)) {
-            bytes.withUnsafeBufferPointer { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { chars -> Outcome in
-                    // The reader reads the buffer in place, so all of the reading happens in here.
-                    guard let reader = xmlReaderForMemory(chars.baseAddress, length, name, nil, XMLDocument.parseOptions) else {
-                        return .failed("out of memory")
-                    }
-                    defer { xmlFreeTextReader(reader) }
-                    // Parser errors go to this thread's structured error handler (as in `XMLDocument`),
-                    // validity errors to the validation context's; `XMLDiagnostic.isValidity` tells
-                    // them apart. The reader's own error relay is not used: once the schema is plugged
-                    // in, libxml2 hands it the plug's data instead of the parser context.
-                    let sinkPointer = Unmanaged.passUnretained(sink).toOpaque()
-                    xmlSchemaSetValidStructuredErrors(validation, XMLDiagnosticSink.handler, sinkPointer)
-                    xmlSetStructuredErrorFunc(sinkPointer, XMLDiagnosticSink.handler)
-                    defer { xmlSetStructuredErrorFunc(nil, nil) }
-                    guard xmlTextReaderSchemaValidateCtxt(reader, validation, 0) == 0 else {
-                        return .failed("the schema could not be attached to the reader")
-                    }
-                    var hasDoctype = false
-                    var status = xmlTextReaderRead(reader)
-                    while status == 1 {
-                        let type = xmlTextReaderNodeType(reader)
-                        if type == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue) { hasDoctype = true }
-                        if type == Int32(XML_READER_TYPE_ELEMENT.rawValue), let localName = xmlTextReaderConstLocalName(reader) {
-                            let element = XMLStreamElement(reader: reader, owner: owner, name: String(cString: localName),
-                                                           depth: Int(xmlTextReaderDepth(reader)))
-                            if visit(element) == .skip {
-                                status = xmlTextReaderNext(reader)
-                                continue
-                            }
-                        }
-                        status = xmlTextReaderRead(reader)
-                    }
-                    let validity = sink.diagnostics.filter(\.isValidity)
-                    if status != 0 {
-                        let first = sink.diagnostics.first { !$0.isValidity }
-                        return Outcome(syntaxError: first ?? XMLDiagnostic(message: "the document is not well-formed XML", line: nil),
-                                       validityErrors: validity, hasDoctype: hasDoctype)
-                    }
-                    if validity.isEmpty && xmlTextReaderIsValid(reader) != 1 {
-                        return Outcome(syntaxError: nil, validityErrors: [XMLDiagnostic(message: "schema validation failed", line: nil, isValidity: true)],
-                                       hasDoctype: hasDoctype)
-                    }
-                    return Outcome(syntaxError: nil, validityErrors: validity, hasDoctype: hasDoctype)
+        return withoutActuallyEscaping(next) { next in
+            let source = Source(next: next)
+            return withExtendedLifetime((sink, owner, source)) { () -> Outcome in
+                // libxml2 pulls the document through `Source.read` while the reader reads, all in here.
+                guard let reader = xmlReaderForIO(Source.read, nil, Unmanaged.passUnretained(source).toOpaque(), name, nil,
+                                                  XMLDocument.parseOptions) else {
+                    return .failed("out of memory")
                 }
+                defer { xmlFreeTextReader(reader) }
+                // Parser errors go to this thread's structured error handler (as in `XMLDocument`),
+                // validity errors to the validation context's; `XMLDiagnostic.isValidity` tells
+                // them apart. The reader's own error relay is not used: once the schema is plugged
+                // in, libxml2 hands it the plug's data instead of the parser context.
+                let sinkPointer = Unmanaged.passUnretained(sink).toOpaque()
+                xmlSchemaSetValidStructuredErrors(validation, XMLDiagnosticSink.handler, sinkPointer)
+                xmlSetStructuredErrorFunc(sinkPointer, XMLDiagnosticSink.handler)
+                defer { xmlSetStructuredErrorFunc(nil, nil) }
+                guard xmlTextReaderSchemaValidateCtxt(reader, validation, 0) == 0 else {
+                    return .failed("the schema could not be attached to the reader")
+                }
+                var hasDoctype = false
+                var status = xmlTextReaderRead(reader)
+                while status == 1 {
+                    let type = xmlTextReaderNodeType(reader)
+                    if type == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue) { hasDoctype = true }
+                    if type == Int32(XML_READER_TYPE_ELEMENT.rawValue), let localName = xmlTextReaderConstLocalName(reader) {
+                        let element = XMLStreamElement(reader: reader, owner: owner, name: String(cString: localName),
+                                                       depth: Int(xmlTextReaderDepth(reader)))
+                        if visit(element) == .skip {
+                            status = xmlTextReaderNext(reader)
+                            continue
+                        }
+                    }
+                    status = xmlTextReaderRead(reader)
+                }
+                let validity = sink.diagnostics.filter(\.isValidity)
+                if status != 0 {
+                    let first = sink.diagnostics.first { !$0.isValidity }
+                    return Outcome(syntaxError: first ?? XMLDiagnostic(message: "the document is not well-formed XML", line: nil),
+                                   validityErrors: validity, hasDoctype: hasDoctype)
+                }
+                if validity.isEmpty && xmlTextReaderIsValid(reader) != 1 {
+                    return Outcome(syntaxError: nil, validityErrors: [XMLDiagnostic(message: "schema validation failed", line: nil, isValidity: true)],
+                                   hasDoctype: hasDoctype)
+                }
+                return Outcome(syntaxError: nil, validityErrors: validity, hasDoctype: hasDoctype)
             }
+        }
+    }
+
+    /// The pull function behind libxml2's input callback.
+    private final class Source {
+        let next: (UnsafeMutableRawBufferPointer) -> Int?
+
+        init(next: @escaping (UnsafeMutableRawBufferPointer) -> Int?) { self.next = next }
+
+        /// `xmlInputReadCallback`: at most `length` bytes into `buffer`, 0 at the end, -1 on failure.
+        static let read: xmlInputReadCallback = { context, buffer, length in
+            guard let context, let buffer, length > 0 else { return length == 0 ? 0 : -1 }
+            let source = Unmanaged<Source>.fromOpaque(context).takeUnretainedValue()
+            guard let count = source.next(UnsafeMutableRawBufferPointer(start: buffer, count: Int(length))), count >= 0,
+                  count <= Int(length) else { return -1 }
+            return Int32(count)
         }
     }
 }

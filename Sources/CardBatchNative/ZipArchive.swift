@@ -25,14 +25,16 @@ public struct ZipEntryInfo: Sendable {
 /// compressed bytes under the lock (`readCompressed`) and inflate them on their own thread
 /// (`ZipInflater`), so inflation still runs in parallel.
 ///
-/// `@unchecked Sendable` is safe: `handle` is only passed to libzip, and `closed` only read or
-/// written, inside `locked`, which holds `lock` (an `NSLock`: a `pthread_mutex_t`, which every
-/// sanitizer intercepts); the lock is the other stored property.
+/// `@unchecked Sendable` is safe: `handle` and the open entries' handles are only passed to libzip,
+/// and `closed` and `openFiles` only read or written, inside `locked`, which holds `lock` (an
+/// `NSLock`: a `pthread_mutex_t`, which every sanitizer intercepts); the lock is the other stored property.
 public final class ZipArchive: @unchecked Sendable {
     private let handle: OpaquePointer
     private let lock = NSLock()
     /// Set by `close()`: the handle is gone and every read fails.
     private var closed = false
+    /// The entries open for reading (`ZipEntryStream`), closed with the archive if still open then.
+    private var openFiles: Set<OpaquePointer> = []
 
     /// Opens `path` read-only with libzip's consistency checks on.
     /// - SeeAlso: `zip_open`
@@ -58,6 +60,8 @@ public final class ZipArchive: @unchecked Sendable {
     /// - SeeAlso: `zip_discard`
     public func close() {
         locked {
+            for file in openFiles { zip_fclose(file) }
+            openFiles = []
             if !closed { zip_discard(handle) }
             closed = true
         }
@@ -113,34 +117,37 @@ public final class ZipArchive: @unchecked Sendable {
     /// Streams the inflated bytes of entry `index` to `body` in chunks, stopping as soon as more than
     /// `limit` bytes have come out. Memory stays at one 64 KiB buffer whatever the entry claims.
     /// libzip checks the CRC at the end of the entry and reports a mismatch as a read error.
-    /// - SeeAlso: `zip_fopen_index`, `zip_fread`
     public func stream(index: Int, limit: UInt64, _ body: (UnsafeRawBufferPointer) -> Void) -> StreamOutcome {
+        let entry = open(index: index, limit: limit)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
+        defer { buffer.deallocate() }
+        while let n = entry.read(into: buffer), n > 0 { body(UnsafeRawBufferPointer(rebasing: buffer[0..<n])) }
+        return entry.outcome
+    }
+
+    /// Entry `index` open for reading its inflated bytes a buffer at a time, at most `limit` of them.
+    public func open(index: Int, limit: UInt64) -> ZipEntryStream {
+        let opened: Result<OpaquePointer, ZipError> = locked {
+            if closed { return .failure(Self.closedError) }
+            guard let file = zip_fopen_index(handle, zip_uint64_t(index), 0) else { return .failure(lastError("open entry")) }
+            openFiles.insert(file)
+            return .success(file)
+        }
+        return ZipEntryStream(archive: self, opened: opened, limit: limit)
+    }
+
+    /// One read of an open entry, under the lock: the byte count, 0 at its end, -1 on failure (with
+    /// libzip's message), -2 when the archive was closed meanwhile.
+    fileprivate func read(_ file: OpaquePointer, into buffer: UnsafeMutableRawBufferPointer) -> (count: Int, failure: String?) {
         locked {
-            closed ? StreamOutcome(inflatedBytes: 0, exceededLimit: false, failure: Self.closedError.message)
-                : unlockedStream(index: index, limit: limit, body)
+            guard openFiles.contains(file) else { return (-2, Self.closedError.message) }
+            let n = zip_fread(file, buffer.baseAddress, zip_uint64_t(buffer.count))
+            return n < 0 ? (-1, String(cString: zip_error_strerror(zip_file_get_error(file)))) : (Int(n), nil)
         }
     }
 
-    private func unlockedStream(index: Int, limit: UInt64, _ body: (UnsafeRawBufferPointer) -> Void) -> StreamOutcome {
-        guard let file = zip_fopen_index(handle, zip_uint64_t(index), 0) else {
-            return StreamOutcome(inflatedBytes: 0, exceededLimit: false, failure: lastError("open entry").message)
-        }
-        defer { zip_fclose(file) }
-        let chunk = 64 * 1024
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 16)
-        defer { buffer.deallocate() }
-        var total: UInt64 = 0
-        while true {
-            let n = zip_fread(file, buffer.baseAddress, zip_uint64_t(chunk))
-            if n < 0 {
-                let message = String(cString: zip_error_strerror(zip_file_get_error(file)))
-                return StreamOutcome(inflatedBytes: total, exceededLimit: false, failure: message)
-            }
-            if n == 0 { return StreamOutcome(inflatedBytes: total, exceededLimit: false, failure: nil) }
-            total += UInt64(n)
-            if total > limit { return StreamOutcome(inflatedBytes: total, exceededLimit: true, failure: nil) }
-            body(UnsafeRawBufferPointer(rebasing: buffer[0..<Int(n)]))
-        }
+    fileprivate func closeEntry(_ file: OpaquePointer) {
+        locked { if openFiles.remove(file) != nil { zip_fclose(file) } }
     }
 
     /// How an entry's bytes were taken for a worker to inflate.
@@ -194,9 +201,12 @@ public final class ZipArchive: @unchecked Sendable {
         }
     }
 
-    /// Reads a whole entry into memory, at most `limit` bytes.
+    /// Reads a whole entry into memory, at most `limit` bytes. The buffer is sized for `limit` (up to
+    /// 256 MiB) at once: grown by doubling, a 57 MB roster would pass through 32 MB and 64 MB buffers
+    /// held together. Callers pass the entry's declared size, which the configured caps bound.
     public func read(index: Int, limit: UInt64) -> (bytes: [UInt8], outcome: StreamOutcome) {
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(min(limit, 256 << 20)))
         let outcome = stream(index: index, limit: limit) { bytes.append(contentsOf: $0) }
         return (bytes, outcome)
     }
@@ -214,5 +224,45 @@ public struct StreamOutcome: Sendable, Equatable {
         self.inflatedBytes = inflatedBytes
         self.exceededLimit = exceededLimit
         self.failure = failure
+    }
+}
+
+/// One entry of a `ZipArchive` being read, a buffer at a time (what libxml2's reader pulls a roster
+/// through, so the roster's bytes are never all in memory). Closed when released, or with the archive.
+public final class ZipEntryStream {
+    private let archive: ZipArchive
+    private let file: OpaquePointer?
+    private let limit: UInt64
+    /// How reading went so far; final once `read` returned 0 or nil.
+    public private(set) var outcome: StreamOutcome
+
+    fileprivate init(archive: ZipArchive, opened: Result<OpaquePointer, ZipError>, limit: UInt64) {
+        self.archive = archive
+        self.limit = limit
+        switch opened {
+        case .success(let file):
+            self.file = file
+            outcome = StreamOutcome(inflatedBytes: 0, exceededLimit: false, failure: nil)
+        case .failure(let error):
+            file = nil
+            outcome = StreamOutcome(inflatedBytes: 0, exceededLimit: false, failure: error.message)
+        }
+    }
+
+    deinit { if let file { archive.closeEntry(file) } }
+
+    /// Fills the start of `buffer` with the next bytes and returns how many; 0 at the end of the entry;
+    /// nil when it cannot be read on (libzip failed, a CRC mismatch at its end, or more than `limit`
+    /// bytes came out: see `outcome`).
+    public func read(into buffer: UnsafeMutableRawBufferPointer) -> Int? {
+        guard let file, outcome.failure == nil, !outcome.exceededLimit else { return nil }
+        let (n, failure) = archive.read(file, into: buffer)
+        if let failure {
+            outcome = StreamOutcome(inflatedBytes: outcome.inflatedBytes, exceededLimit: false, failure: failure)
+            return nil
+        }
+        let total = outcome.inflatedBytes + UInt64(n)
+        outcome = StreamOutcome(inflatedBytes: total, exceededLimit: total > limit, failure: nil)
+        return total > limit ? nil : n
     }
 }

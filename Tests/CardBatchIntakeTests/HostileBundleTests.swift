@@ -61,6 +61,23 @@ struct HostileBundleTests {
         #expect(rejectedRules(try open(b, patch: { try ZipPatch.forgeUncompressedSize($0, to: 100) })) == ["zip.inflated-size"])
     }
 
+    /// The XML roster is parsed as it is inflated; damaged bytes past the point where the parser
+    /// stopped (at a syntax error, or at a declaration it refused) are still found (the rest is read,
+    /// so libzip checks its CRC) and reported as the reason.
+    @Test(arguments: ["<roster><a></b>", "<!DOCTYPE roster>"])
+    func aDamagedXMLRosterIsReportedAsDamagedWhateverTheParserMadeOfIt(_ start: String) throws {
+        var b = BundleBuilder()
+        // The parser stops long before the damage, 200 KB further on.
+        let xml = "<?xml version=\"1.0\"?>\n\(start)\n<!-- " + String(repeating: "filler ", count: 30_000) + " damage here -->"
+        b.add("roster.xml", Array(xml.utf8), store: true)
+        let rules = rejectedRules(try open(b, patch: { path in
+            var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+            bytes[bytes.firstRange(of: Array("damage".utf8))!.lowerBound] = UInt8(ascii: "D")
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+        }))
+        #expect(rules == ["zip.entry-corrupt"])
+    }
+
     @Test func namesDifferingOnlyInCaseAreRefused() throws {
         var b = clean
         b.add("PHOTOS/MARTIN.JPG", [1])

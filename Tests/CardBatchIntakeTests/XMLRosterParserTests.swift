@@ -62,4 +62,39 @@ struct XMLRosterParserTests {
         let bytes: [UInt8] = [0xFF, 0xFE] + "<roster/>".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         #expect(XMLRosterParser.parse(bytes: bytes, entry: "roster.xml", context: context).findings.map(\.rule) == ["roster.encoding"])
     }
+
+    /// The roster pulled a few bytes at a time, as libxml2 pulls it from the bundle.
+    func parse(_ text: String, pullingAtMost size: Int) -> RosterParseResult {
+        let bytes = Array(text.utf8)
+        var position = 0
+        return XMLRosterParser.parse(entry: "roster.xml", context: context) { buffer in
+            let count = min(size, buffer.count, bytes.count - position)
+            buffer.copyBytes(from: bytes[position..<(position + count)])
+            position += count
+            return count
+        }
+    }
+
+    @Test func aRosterPulledAFewBytesAtATimeReadsAsTheWholeDoes() throws {
+        let xml = RosterWriter.xml(employer: SampleData.employer, employees: SampleData.employees(count: 4, seed: 8))
+        let whole = try #require(parse(xml).roster)
+        for size in [1, 3, 7, 4096] { #expect(parse(xml, pullingAtMost: size).roster == whole, "pulls of \(size)") }
+    }
+
+    @Test func aDeclarationSplitBetweenTwoPullsIsStillRefusedWithItsLine() {
+        let xml = "<?xml version=\"1.0\"?>\n<!-- a roster -->\n\n<!ENTITY x SYSTEM \"file:///etc/passwd\">\n<roster/>\n"
+        for size in [1, 2, 5, 9] {
+            let findings = parse(xml, pullingAtMost: size).findings
+            #expect(findings.map(\.rule) == ["roster.dtd"], "pulls of \(size)")
+            #expect(findings.first?.location.line == 4, "pulls of \(size)")
+        }
+    }
+
+    /// libxml2 stops at the first syntax error; a declaration after it is what the report names, as
+    /// when the whole file was screened first.
+    @Test func aDeclarationAfterASyntaxErrorIsStillWhatIsReported() {
+        let xml = "<?xml version=\"1.0\"?>\n<roster><a></b>\n" + String(repeating: "<x/>\n", count: 5_000) + "<!DOCTYPE r>\n"
+        #expect(parse(xml, pullingAtMost: 100).findings.map(\.rule) == ["roster.dtd"])
+        #expect(parse("<?xml version=\"1.0\"?>\n<roster><a></b>\n", pullingAtMost: 100).findings.map(\.rule) == ["roster.syntax"])
+    }
 }

@@ -67,6 +67,43 @@ struct ZipArchiveTests {
         #expect(outcome.failure?.lowercased().contains("crc") == true)
     }
 
+    @Test func anOpenEntryIsReadABufferAtATimeUpToItsLimit() throws {
+        let dir = TemporaryDirectory()
+        var b = BundleBuilder()
+        let payload = (0..<10_000).map { UInt8(truncatingIfNeeded: $0 * 7) }
+        b.add("a.bin", payload)
+        let archive = try ZipArchive(path: try Fixtures.write(b, "s.zip", in: dir))
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 999, alignment: 1)
+        defer { buffer.deallocate() }
+        var read: [UInt8] = []
+        let whole = archive.open(index: 0, limit: 10_000)
+        while let n = whole.read(into: buffer), n > 0 { read += buffer[0..<n] }
+        #expect(read == payload)
+        #expect(whole.outcome == StreamOutcome(inflatedBytes: 10_000, exceededLimit: false, failure: nil))
+        // Past its limit, reading stops (the bytes that went over are not handed out).
+        let capped = archive.open(index: 0, limit: 2_500)
+        var handed = 0
+        while let n = capped.read(into: buffer), n > 0 { handed += n }
+        #expect(capped.outcome.exceededLimit && handed <= 2_500)
+    }
+
+    /// The archive closed under an open entry (its central directory let go): the entry's handle is
+    /// closed with it, and the next read fails instead of touching freed memory.
+    @Test func closingTheArchiveClosesItsOpenEntries() throws {
+        let dir = TemporaryDirectory()
+        var b = BundleBuilder()
+        b.add("a.txt", text: String(repeating: "hello ", count: 1_000))
+        let archive = try ZipArchive(path: try Fixtures.write(b, "o.zip", in: dir))
+        let entry = archive.open(index: 0, limit: 6_000)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 100, alignment: 1)
+        defer { buffer.deallocate() }
+        #expect(entry.read(into: buffer) == 100)
+        archive.close()
+        #expect(entry.read(into: buffer) == nil)
+        #expect(entry.outcome.failure != nil)
+        #expect(archive.open(index: 0, limit: 6_000).read(into: buffer) == nil)
+    }
+
     @Test func openingSomethingThatIsNotAZipReportsLibzipsReason() throws {
         let dir = TemporaryDirectory()
         try Data("Rar!\u{1A}\u{07}\u{00} not a zip".utf8).write(to: URL(fileURLWithPath: dir.file("x.zip")))
