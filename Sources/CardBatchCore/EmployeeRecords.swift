@@ -35,8 +35,9 @@ public struct EmployeeRecords: RandomAccessCollection, Sendable, Equatable, Expr
     /// the storage holds the failure, and its owner checks it before using the list.
     public mutating func append(_ record: EmployeeRecord) {
         guard let storage else { return inMemory.append(record) }
-        let bytes = record.storedBytes
-        if let offset = storage.append(bytes) { places.append(Place(offset: offset, count: bytes.count)) }
+        var encoder = SpillEncoder(capacity: 256)
+        record.encode(into: &encoder)
+        if let offset = storage.append(encoder.bytes) { places.append(Place(offset: offset, count: encoder.bytes.count)) }
     }
 
     public var startIndex: Int { 0 }
@@ -45,7 +46,12 @@ public struct EmployeeRecords: RandomAccessCollection, Sendable, Equatable, Expr
     public subscript(index: Int) -> EmployeeRecord {
         guard let storage else { return inMemory[index] }
         let place = places[index]
-        guard let record = EmployeeRecord(storedBytes: storage.read(count: place.count, at: place.offset)) else {
+        let record = storage.read(count: place.count, at: place.offset).withUnsafeBytes { raw -> EmployeeRecord? in
+            var decoder = SpillDecoder(raw)
+            let record = EmployeeRecord(decoding: &decoder)
+            return decoder.isAtEnd ? record : nil
+        }
+        guard let record else {
             fatalError("cardbatch read back a damaged roster record at offset \(place.offset) of its own record storage")
         }
         return record
@@ -55,43 +61,20 @@ public struct EmployeeRecords: RandomAccessCollection, Sendable, Equatable, Expr
 }
 
 extension EmployeeRecord {
-    /// The record as `RecordStorage` keeps it: row and line (8 bytes each, little-endian; a line of
-    /// -1 is none), the format (1 byte), the path's UTF-8 length (4 bytes; all ones for none) and
-    /// text, then the packed field texts.
-    var storedBytes: [UInt8] {
-        var bytes: [UInt8] = []
-        let pathBytes = path.map { Array($0.utf8) }
-        bytes.reserveCapacity(21 + (pathBytes?.count ?? 0) + packed.count)
-        Self.appendInteger(UInt64(bitPattern: Int64(row)), size: 8, to: &bytes)
-        Self.appendInteger(UInt64(bitPattern: Int64(line ?? -1)), size: 8, to: &bytes)
-        bytes.append(format == .xml ? 1 : 0)
-        Self.appendInteger(pathBytes.map { UInt64($0.count) } ?? 0xFFFF_FFFF, size: 4, to: &bytes)
-        bytes += pathBytes ?? []
-        bytes += packed
-        return bytes
+    /// How a spill keeps a record (the roster's, and the results' with each judged employee): row,
+    /// line, path, format, then its packed texts as they lie.
+    public func encode(into e: inout SpillEncoder) {
+        e.integer(row)
+        e.optionalInteger(line)
+        e.optionalText(path)
+        e.byte(format == .xml ? 1 : 0)
+        e.rawBytes(packed)
     }
 
-    /// Rebuilds what `storedBytes` gave; nil for bytes it could not have given.
-    init?(storedBytes bytes: [UInt8]) {
-        guard bytes.count >= 21 else { return nil }
-        func integer(at start: Int, size: Int) -> UInt64 {
-            (0..<size).reduce(0) { $0 | UInt64(bytes[start + $1]) << (8 * UInt64($1)) }
-        }
-        let row = Int(Int64(bitPattern: integer(at: 0, size: 8)))
-        let line = Int(Int64(bitPattern: integer(at: 8, size: 8)))
-        guard bytes[16] <= 1 else { return nil }
-        let pathLength = integer(at: 17, size: 4)
-        var start = 21
-        var path: String? = nil
-        if pathLength != 0xFFFF_FFFF {
-            guard pathLength <= UInt64(bytes.count - start) else { return nil }
-            path = String(decoding: bytes[start..<(start + Int(pathLength))], as: UTF8.self)
-            start += Int(pathLength)
-        }
-        self.init(row: row, line: line == -1 ? nil : line, path: path, format: bytes[16] == 1 ? .xml : .csv, packed: Array(bytes[start...]))
-    }
-
-    private static func appendInteger(_ value: UInt64, size: Int, to bytes: inout [UInt8]) {
-        for i in 0..<size { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * UInt64(i)))) }
+    /// Reads what `encode(into:)` wrote; nil for bytes it could not have written.
+    public init?(decoding d: inout SpillDecoder) {
+        guard let row = d.integer(), let line = d.optionalInteger(), let path = d.optionalText(), let format = d.byte(), format <= 1,
+              let packed = d.rawBytes() else { return nil }
+        self.init(row: row, line: line, path: path, format: format == 1 ? .xml : .csv, packed: packed)
     }
 }

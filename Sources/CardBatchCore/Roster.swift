@@ -56,19 +56,8 @@ public struct EmployeeRecord: Sendable, Equatable {
         packed = Self.pack(RosterField.allCases.map { values[$0] ?? "" })
     }
 
-    /// The record as its parts, one value per `RosterField` case in declaration order: how a
-    /// results spill stores it (`init(row:line:path:format:fieldValues:)` rebuilds it).
-    public init?(row: Int, line: Int?, path: String?, format: RosterFormat, fieldValues: [String]) {
-        guard fieldValues.count == Self.fieldCount else { return nil }
-        self.row = row
-        self.line = line
-        self.path = path
-        self.format = format
-        packed = Self.pack(fieldValues)
-    }
-
-    /// A record from its packed texts (`EmployeeRecords` reading its storage back); nil when `packed`
-    /// is not laid out as `pack` lays it out.
+    /// A record from its packed texts (a spill reading it back); nil when `packed` is not laid out as
+    /// `pack` lays it out.
     init?(row: Int, line: Int?, path: String?, format: RosterFormat, packed: [UInt8]) {
         let base = Self.fieldCount * 4
         guard packed.count >= base else { return nil }
@@ -85,6 +74,7 @@ public struct EmployeeRecord: Sendable, Equatable {
         }
     }
 
+    /// Every field's text, one per `RosterField` case in declaration order.
     public var fieldValues: [String] { (0..<Self.fieldCount).map(value(slot:)) }
 
     private func value(slot: Int) -> String {

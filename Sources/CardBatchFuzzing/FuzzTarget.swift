@@ -66,14 +66,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             // The bundle's roster is pulled as libxml2 reads it: pulled a few bytes at a time (the
             // first pull whole, as the bundle serves libxml2's first read of 4 bytes), the same
             // bytes read the same, and the screen for declarations works across pulls.
-            var position = 0, pull = 0
-            let pulled = XMLRosterParser.parse(entry: entry, context: context) { buffer in
-                pull += 1
-                let count = min(buffer.count, bytes.count - position, pull == 1 ? buffer.count : 1 + pull % 13)
-                buffer.copyBytes(from: bytes[position..<(position + count)])
-                position += count
-                return count
-            }
+            let pulled = XMLRosterParser.parse(entry: entry, context: context,
+                                               pulling: XMLStream.pulling(bytes, atMost: { $0 == 1 ? Int.max : 1 + $0 % 13 }))
             expect(pulled.roster == parsed.roster, "a roster pulled in pieces reads differently")
             expect(pulled.findings.map(\.rule) == parsed.findings.map(\.rule), "a roster pulled in pieces is judged differently")
         }

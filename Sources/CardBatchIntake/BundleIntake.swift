@@ -114,12 +114,9 @@ public enum BundleIntake {
             // Pulled from the archive as libxml2 reads it: only its input buffer holds the roster.
             let stream = archive.open(index: rosterEntry.index, limit: rosterEntry.declaredSize)
             let xml = XMLRosterParser.parse(entry: rosterEntry.name, context: context, into: records) { stream.read(into: $0) }
-            // Read to its end even when the parser stopped early, so that libzip checks the CRC: a
-            // damaged entry is reported as damaged, whatever the parser made of it.
-            let rest = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 1)
-            while let count = stream.read(into: rest), count > 0 {}
-            rest.deallocate()
-            findings += inflationFindings(rosterEntry, stream.outcome, context)
+            // Read to its end even when the parser stopped early: a damaged entry is reported as
+            // damaged, whatever the parser made of it.
+            findings += inflationFindings(rosterEntry, stream.finish(), context)
             if findings.hasErrors { return .rejected(findings, rosterFormat: format) }
             parsed = xml
         }

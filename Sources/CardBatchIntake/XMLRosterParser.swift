@@ -13,13 +13,7 @@ public enum XMLRosterParser {
 
     /// The employees are appended to `records` (empty: in memory, or kept in a storage).
     public static func parse(bytes: [UInt8], entry: String, context: RuleContext, into records: EmployeeRecords = []) -> RosterParseResult {
-        var position = 0
-        return parse(entry: entry, context: context, into: records) { buffer in
-            let count = min(buffer.count, bytes.count - position)
-            buffer.copyBytes(from: bytes[position..<(position + count)])
-            position += count
-            return count
-        }
+        parse(entry: entry, context: context, into: records, pulling: XMLStream.pulling(bytes))
     }
 
     /// Parses a roster pulled through `next` (see `XMLStream.read(name:schema:pulling:_:)`; the intake
@@ -155,9 +149,11 @@ public enum XMLRosterParser {
         private(set) var declarationLine: Int? = nil
         private var line = 1
         private var started = false
-        /// The bytes since a `<` that may still begin a declaration, and that `<`'s line.
-        private var partial: [UInt8] = []
-        private var partialLine = 1
+        /// The declaration the bytes since the last `<` still spell the start of, how many of its
+        /// bytes they match (0: none), and that `<`'s line.
+        private var candidate = RawScreen.doctype
+        private var matched = 0
+        private var matchLine = 1
 
         var stopped: Bool { isUTF16 || declarationLine != nil }
 
@@ -170,18 +166,23 @@ public enum XMLRosterParser {
                 if isUTF16 { return false }
             }
             for b in bytes {
-                if !partial.isEmpty {
-                    partial.append(b)
-                    if partial == Self.doctype || partial == Self.entity {
-                        declarationLine = partialLine
-                        return false
+                if matched > 0 {
+                    // Both begin `<!`; the third byte says which one it can still be.
+                    if matched == 2 { candidate = b == Self.entity[2] ? Self.entity : Self.doctype }
+                    if b == candidate[matched] {
+                        matched += 1
+                        if matched == candidate.count {
+                            declarationLine = matchLine
+                            return false
+                        }
+                    } else {
+                        matched = 0
                     }
-                    if !Self.doctype.starts(with: partial) && !Self.entity.starts(with: partial) { partial = [] }
                 }
                 // A declaration starts only at a `<`, and none holds another.
-                if partial.isEmpty && b == UInt8(ascii: "<") {
-                    partial = [b]
-                    partialLine = line
+                if matched == 0 && b == UInt8(ascii: "<") {
+                    matched = 1
+                    matchLine = line
                 }
                 if b == UInt8(ascii: "\n") { line += 1 }
             }

@@ -56,13 +56,20 @@ public enum XMLStream {
     /// Reads `bytes` to the end, or to its first well-formedness error, calling `visit` at every
     /// element it enters.
     public static func read(bytes: [UInt8], name: String, schema: XMLSchema, _ visit: (XMLStreamElement) -> Step) -> Outcome {
-        var position = 0
-        return read(name: name, schema: schema, pulling: { buffer in
-            let count = min(buffer.count, bytes.count - position)
+        read(name: name, schema: schema, pulling: pulling(bytes), visit)
+    }
+
+    /// A pull function over `bytes` in memory (see `read(name:schema:pulling:_:)`), each pull giving at
+    /// most `size(n)` bytes at the n-th pull (from 1): tests and the fuzz harness pull in small pieces.
+    public static func pulling(_ bytes: [UInt8], atMost size: @escaping (Int) -> Int = { _ in Int.max }) -> (UnsafeMutableRawBufferPointer) -> Int? {
+        var position = 0, pulls = 0
+        return { buffer in
+            pulls += 1
+            let count = min(buffer.count, bytes.count - position, max(size(pulls), 1))
             buffer.copyBytes(from: bytes[position..<(position + count)])
             position += count
             return count
-        }, visit)
+        }
     }
 
     /// Reads a document pulled through `next` to its end, or to its first well-formedness error,

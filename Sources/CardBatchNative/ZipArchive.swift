@@ -265,4 +265,13 @@ public final class ZipEntryStream {
         outcome = StreamOutcome(inflatedBytes: total, exceededLimit: total > limit, failure: nil)
         return total > limit ? nil : n
     }
+
+    /// Reads what is left of the entry, discarding it, so that libzip checks its CRC at the end, and
+    /// returns the final outcome: a reader that stopped early still learns whether the entry was damaged.
+    public func finish() -> StreamOutcome {
+        let rest = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
+        defer { rest.deallocate() }
+        while let n = read(into: rest), n > 0 {}
+        return outcome
+    }
 }

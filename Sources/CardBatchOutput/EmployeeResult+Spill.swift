@@ -3,13 +3,7 @@ import CardBatchCore
 /// How one judged employee is written to the results spill and read back (`ResultSpill`).
 extension EmployeeResult {
     func encode(into e: inout SpillEncoder) {
-        e.integer(record.row)
-        e.optionalInteger(record.line)
-        e.optionalText(record.path)
-        e.byte(record.format == .xml ? 1 : 0)
-        let values = record.fieldValues
-        e.integer(values.count)
-        for value in values { e.text(value) }
+        record.encode(into: &e)
         e.text(recordKey)
         e.optional(keptPhoto) { e, photo in
             e.text(photo.entry)
@@ -23,16 +17,7 @@ extension EmployeeResult {
     }
 
     init?(decoding d: inout SpillDecoder) {
-        guard let row = d.integer(), let line = d.optionalInteger(), let path = d.optionalText(), let formatByte = d.byte(),
-              let count = d.integer(), count >= 0, count <= RosterField.allCases.count else { return nil }
-        var values: [String] = []
-        values.reserveCapacity(count)
-        for _ in 0..<count {
-            guard let value = d.text() else { return nil }
-            values.append(value)
-        }
-        guard let record = EmployeeRecord(row: row, line: line, path: path, format: formatByte == 1 ? .xml : .csv, fieldValues: values),
-              let key = d.text() else { return nil }
+        guard let record = EmployeeRecord(decoding: &d), let key = d.text() else { return nil }
         let kept: KeptPhoto?? = d.optional { d in
             guard let entry = d.text(), let byteCount = d.integer(), let signature = d.text().flatMap(FileSignature.init(rawValue:)),
                   let sha256 = d.text() else { return nil }

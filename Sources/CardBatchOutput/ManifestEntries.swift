@@ -46,10 +46,12 @@ struct ManifestEntries {
                 return ordered == 0 ? a < b : ordered < 0
             }
         }
-        for (k, position) in order.enumerated() {
+        // A name written again (after a removal) counts once, by its last write.
+        let last = names.withUnsafeBufferPointer { buffer in
+            order.indices.map { k in k + 1 == order.count || Self.compare(entries[order[k]], entries[order[k + 1]], in: buffer) != 0 }
+        }
+        for (k, position) in order.enumerated() where last[k] {
             let entry = entries[position]
-            // A name written again (after a removal) counts once, by its last write.
-            if k + 1 < order.count, names.withUnsafeBufferPointer({ Self.compare(entry, entries[order[k + 1]], in: $0) }) == 0 { continue }
             let name = names[Int(entry.nameStart)..<(Int(entry.nameStart) + Int(entry.nameCount))]
             if !lastRemoval.isEmpty, let removed = lastRemoval[String(decoding: name, as: UTF8.self)], removed > position { continue }
             try body(name, entry.digest)

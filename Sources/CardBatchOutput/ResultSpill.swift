@@ -1,4 +1,5 @@
 import CardBatchCore
+import CardBatchNative
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -6,39 +7,32 @@ import Glibc
 
 /// Judged employees, written out as the workers judge them and read back one at a time when the
 /// reports are written, so that a bundle's memory does not grow with its employees: what stays in
-/// memory per employee is where its result lies in the file and whether it was accepted.
-///
-/// The file is created in the bundle's private staging folder and unlinked at once: only this
-/// object's descriptor keeps it, so it is never published, never listed in the manifest, and gone
-/// when the process ends, however it ends. Appends reserve their range under a lock and write with
-/// `pwrite` outside it; reads use `pread`, so any thread may read while others append.
+/// memory per employee is where its result lies in the file and whether it was accepted. The file is a
+/// `SpillFile` in the bundle's private staging folder.
 public final class ResultSpill: Sendable {
     struct Slice: Sendable {
         let offset: UInt64
         let count: Int
     }
 
-    private let fd: Int32
-    let path: String
-    private let end = Locked<UInt64>(0)
+    private let file: SpillFile
+    var path: String { file.path }
 
     init(folder: String, mode: mode_t) throws(OutputError) {
-        path = "\(folder)/.results.spill-\(UInt32.random(in: 0...UInt32.max))"
-        fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw .errno("create", path) }
-        unlink(path)
+        do {
+            file = try SpillFile(folder: folder, name: "results.spill", mode: UInt32(mode))
+        } catch {
+            throw OutputError(path: folder, operation: "create a results spill in", message: error.message)
+        }
     }
-
-    deinit { close(fd) }
 
     /// Appends one encoded value and returns where it lies.
     func append(_ bytes: [UInt8]) throws(OutputError) -> Slice {
-        let offset = end.withLock { end in
-            defer { end += UInt64(bytes.count) }
-            return end
+        do {
+            return Slice(offset: try file.append(bytes), count: bytes.count)
+        } catch {
+            throw OutputError(path: path, operation: "write", message: error.message)
         }
-        try DurableFiles.writeAll(bytes, to: fd, at: offset, path: path)
-        return Slice(offset: offset, count: bytes.count)
     }
 
     /// Writes one judged employee.
@@ -50,7 +44,7 @@ public final class ResultSpill: Sendable {
 
     /// Reads back what `store` wrote.
     func load(_ slice: Slice) -> EmployeeResult {
-        guard let buffer = DurableFiles.read(fd, count: slice.count, at: slice.offset) else {
+        guard let buffer = file.read(count: slice.count, at: slice.offset) else {
             fatalError("cardbatch could not read back its results spill \(path): \(String(cString: strerror(errno)))")
         }
         let result = buffer.withUnsafeBytes { bytes -> EmployeeResult? in

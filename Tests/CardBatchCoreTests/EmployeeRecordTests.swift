@@ -24,13 +24,6 @@ struct EmployeeRecordTests {
         }
     }
 
-    @Test func aRecordRebuiltFromItsFieldValuesIsEqualAndAWrongCountIsRefused() {
-        let record = EmployeeRecord(row: 3, line: nil, path: "/roster/employee[3]", format: .xml, values: Self.values)
-        let rebuilt = EmployeeRecord(row: 3, line: nil, path: "/roster/employee[3]", format: .xml, fieldValues: record.fieldValues)
-        #expect(rebuilt == record)
-        #expect(EmployeeRecord(row: 3, line: nil, path: nil, format: .csv, fieldValues: ["A"]) == nil)
-    }
-
     @Test func aFieldLongerThan65535BytesKeepsEveryByte() {
         let long = String(repeating: "长", count: 30_000)  // 90,000 bytes of UTF-8
         let record = EmployeeRecord(row: 1, format: .csv, values: [.surname: long, .givenNames: "X"])

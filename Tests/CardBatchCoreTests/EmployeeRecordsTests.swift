@@ -50,20 +50,34 @@ struct EmployeeRecordsTests {
         #expect(kept.map(\.row) == [1, 3, 4])
     }
 
-    @Test func storedBytesThatAreDamagedAreRefused() {
-        let bytes = Self.records[1].storedBytes
-        #expect(EmployeeRecord(storedBytes: bytes) == Self.records[1])
-        #expect(EmployeeRecord(storedBytes: Array(bytes.prefix(20))) == nil, "shorter than the fixed part")
-        var format = bytes
-        format[16] = 7
-        #expect(EmployeeRecord(storedBytes: format) == nil, "an unknown format byte")
-        var path = bytes
-        path[17] = 0xF0
-        #expect(EmployeeRecord(storedBytes: path) == nil, "a path longer than the bytes")
-        #expect(EmployeeRecord(storedBytes: Array(bytes.dropLast())) == nil, "the last field's end past the texts")
-        var order = bytes
-        let fields = 21 + "/roster/employees/employee[2]".utf8.count
-        order[fields] = 1  // the first field (empty) ends at 1, after the second (empty, at 0), within the 8 bytes of text
-        #expect(EmployeeRecord(storedBytes: order) == nil, "field ends out of order")
+    static func encoded(_ record: EmployeeRecord) -> [UInt8] {
+        var encoder = SpillEncoder()
+        record.encode(into: &encoder)
+        return encoder.bytes
+    }
+
+    static func decoded(_ bytes: [UInt8]) -> EmployeeRecord? {
+        bytes.withUnsafeBytes { raw in
+            var decoder = SpillDecoder(raw)
+            let record = EmployeeRecord(decoding: &decoder)
+            return decoder.isAtEnd ? record : nil
+        }
+    }
+
+    @Test func aSpilledRecordThatIsDamagedIsRefused() {
+        let record = Self.records[1]
+        #expect(Self.decoded(Self.encoded(record)) == record)
+        #expect(Self.decoded(Array(Self.encoded(record).dropLast())) == nil, "cut short")
+        var format = SpillEncoder()
+        format.integer(2); format.optionalInteger(nil); format.optionalText(nil); format.byte(7); format.rawBytes(record.packed)
+        #expect(Self.decoded(format.bytes) == nil, "an unknown format byte")
+        var order = record.packed
+        order[0] = 1  // the first field (empty) ends at 1, after the second (empty, at 0), within the texts
+        var disordered = SpillEncoder()
+        disordered.integer(2); disordered.optionalInteger(nil); disordered.optionalText(nil); disordered.byte(1); disordered.rawBytes(order)
+        #expect(Self.decoded(disordered.bytes) == nil, "field ends out of order")
+        var short = SpillEncoder()
+        short.integer(2); short.optionalInteger(nil); short.optionalText(nil); short.byte(1); short.rawBytes(Array(record.packed.dropLast()))
+        #expect(Self.decoded(short.bytes) == nil, "the last field's end past the texts")
     }
 }

@@ -1,5 +1,6 @@
 import CardBatchCore
 import CardBatchIntake
+import CardBatchNative
 import CardBatchSamples
 import CardBatchTestSupport
 import Foundation
@@ -35,7 +36,7 @@ struct RosterSpillTests {
         #expect {
             _ = try RosterSpill(folder: dir.file("missing"))
         } throws: { error in
-            (error as? RosterSpillError)?.message.contains(dir.file("missing")) == true
+            (error as? SpillFileError)?.message.contains(dir.file("missing")) == true
         }
     }
 }

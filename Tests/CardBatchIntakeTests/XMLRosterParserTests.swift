@@ -1,5 +1,6 @@
 import CardBatchCore
 import CardBatchIntake
+import CardBatchNative
 import CardBatchSamples
 import Foundation
 import Testing
@@ -65,14 +66,7 @@ struct XMLRosterParserTests {
 
     /// The roster pulled a few bytes at a time, as libxml2 pulls it from the bundle.
     func parse(_ text: String, pullingAtMost size: Int) -> RosterParseResult {
-        let bytes = Array(text.utf8)
-        var position = 0
-        return XMLRosterParser.parse(entry: "roster.xml", context: context) { buffer in
-            let count = min(size, buffer.count, bytes.count - position)
-            buffer.copyBytes(from: bytes[position..<(position + count)])
-            position += count
-            return count
-        }
+        XMLRosterParser.parse(entry: "roster.xml", context: context, pulling: XMLStream.pulling(Array(text.utf8), atMost: { _ in size }))
     }
 
     @Test func aRosterPulledAFewBytesAtATimeReadsAsTheWholeDoes() throws {

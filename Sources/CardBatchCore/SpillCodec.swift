@@ -2,12 +2,12 @@
 /// same run: variable-length integers, length-prefixed UTF-8 text, a tag byte before optionals. It is
 /// never read from outside bytes, but every read is still bounds-checked: a short or damaged record
 /// makes `SpillDecoder` return nil instead of reading past its buffer.
-struct SpillEncoder {
-    private(set) var bytes: [UInt8] = []
+public struct SpillEncoder {
+    public private(set) var bytes: [UInt8] = []
 
-    init(capacity: Int = 1_024) { bytes.reserveCapacity(capacity) }
+    public init(capacity: Int = 1_024) { bytes.reserveCapacity(capacity) }
 
-    mutating func integer(_ value: Int) {
+    public mutating func integer(_ value: Int) {
         // Zig-zag, then 7 bits a byte (LEB128).
         var v = UInt64(bitPattern: Int64(value) << 1 ^ Int64(value) >> 63)
         while v >= 0x80 {
@@ -17,9 +17,15 @@ struct SpillEncoder {
         bytes.append(UInt8(v))
     }
 
-    mutating func byte(_ value: UInt8) { bytes.append(value) }
+    public mutating func byte(_ value: UInt8) { bytes.append(value) }
 
-    mutating func text(_ value: String) {
+    /// Length-prefixed raw bytes.
+    public mutating func rawBytes(_ value: [UInt8]) {
+        integer(value.count)
+        bytes.append(contentsOf: value)
+    }
+
+    public mutating func text(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
             integer(utf8.count)
@@ -27,33 +33,33 @@ struct SpillEncoder {
         }
     }
 
-    mutating func optional<T>(_ value: T?, _ body: (inout SpillEncoder, T) -> Void) {
+    public mutating func optional<T>(_ value: T?, _ body: (inout SpillEncoder, T) -> Void) {
         guard let value else { return bytes.append(0) }
         bytes.append(1)
         body(&self, value)
     }
 
-    mutating func optionalText(_ value: String?) { optional(value) { $0.text($1) } }
-    mutating func optionalInteger(_ value: Int?) { optional(value) { $0.integer($1) } }
+    public mutating func optionalText(_ value: String?) { optional(value) { $0.text($1) } }
+    public mutating func optionalInteger(_ value: Int?) { optional(value) { $0.integer($1) } }
 }
 
 /// Reads what `SpillEncoder` wrote, in the same order. Every method returns nil on a short or
 /// malformed buffer.
-struct SpillDecoder {
+public struct SpillDecoder {
     private let bytes: UnsafeRawBufferPointer
     private var position = 0
 
-    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+    public init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
-    var isAtEnd: Bool { position == bytes.count }
+    public var isAtEnd: Bool { position == bytes.count }
 
-    mutating func byte() -> UInt8? {
+    public mutating func byte() -> UInt8? {
         guard position < bytes.count else { return nil }
         defer { position += 1 }
         return bytes[position]
     }
 
-    mutating func integer() -> Int? {
+    public mutating func integer() -> Int? {
         var v: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -65,14 +71,20 @@ struct SpillDecoder {
         return Int(Int64(bitPattern: v >> 1) ^ -Int64(bitPattern: v & 1))
     }
 
-    mutating func text() -> String? {
+    public mutating func rawBytes() -> [UInt8]? {
+        guard let count = integer(), count >= 0, count <= bytes.count - position else { return nil }
+        defer { position += count }
+        return Array(bytes[position..<position + count])
+    }
+
+    public mutating func text() -> String? {
         guard let count = integer(), count >= 0, count <= bytes.count - position else { return nil }
         defer { position += count }
         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[position..<position + count]), as: UTF8.self)
     }
 
     /// nil when the buffer is malformed; `.some(nil)` for a stored nil.
-    mutating func optional<T>(_ body: (inout SpillDecoder) -> T?) -> T?? {
+    public mutating func optional<T>(_ body: (inout SpillDecoder) -> T?) -> T?? {
         switch byte() {
         case 0: return .some(nil)
         case 1: return body(&self).map { .some($0) }
@@ -80,6 +92,6 @@ struct SpillDecoder {
         }
     }
 
-    mutating func optionalText() -> String?? { optional { $0.text() } }
-    mutating func optionalInteger() -> Int?? { optional { $0.integer() } }
+    public mutating func optionalText() -> String?? { optional { $0.text() } }
+    public mutating func optionalInteger() -> Int?? { optional { $0.integer() } }
 }
